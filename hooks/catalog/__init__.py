@@ -1,0 +1,106 @@
+"""Load the catalog: read every data file, validate all of it, and build frozen objects.
+
+`load(data_dir, root)` raises CatalogError listing every problem in every file, or returns a Catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import build, rules
+from .entities import Catalog
+from .fields import Spot
+from .problems import CatalogError, Problem
+from .source import SourceError, load_file
+from .specs import GLOSSARY, GUIDES, LABELS, PROVIDER, VENDORS
+
+__all__ = ["Catalog", "CatalogError", "Problem", "load", "load_cached", "stats"]
+
+PROVIDER_FILE = re.compile(r"[a-z0-9][a-z0-9-]*\.yaml")
+stats = {"parses": 0}
+_cache: dict = {}
+
+
+def _read(path: Path, root: Path, spec, problems: list):
+    """Parse and check one file; None (with problems recorded) when it cannot be used."""
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    if not path.is_file():
+        problems.append(Problem(shown, 1, 1, "", "file is missing", "restore it from the repository"))
+        return None, shown
+    try:
+        tree = load_file(path, shown)
+    except SourceError as error:
+        problems.append(error.problem)
+        return None, shown
+    found = spec.check(tree, Spot(shown, "", *tree.mark))
+    problems += found
+    return (None if found else tree), shown
+
+
+def _provider_files(data_dir: Path, root: Path, problems: list) -> list[Path]:
+    files = sorted((data_dir / "providers").glob("*"))
+    for path in files:
+        if not PROVIDER_FILE.fullmatch(path.name):
+            problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, "", "file name is not a provider id",
+                                    "name provider files like `groq.yaml` or `lm-studio.yaml` (a-z, 0-9, -)"))
+    return [path for path in files if PROVIDER_FILE.fullmatch(path.name)]
+
+
+def _read_labels(folder: Path, root: Path, problems: list) -> dict | None:
+    """Merge data/labels/*.yaml; one file per area of the site, a key defined twice is an error."""
+    merged, origin = {}, {}
+    for path in sorted(folder.glob("*.yaml")):
+        tree, shown = _read(path, root, LABELS, problems)
+        for key in tree or {}:
+            if key in merged:
+                line, column = tree.marks[key]
+                problems.append(Problem(shown, line, column, key, f"label already defined in {origin[key]}",
+                                        "use a new key or edit the existing label"))
+            merged[key], origin[key] = tree[key], shown
+    if not merged:
+        problems.append(Problem(folder.relative_to(root).as_posix(), 1, 1, "", "no label files",
+                                "restore data/labels/site.yaml"))
+    return merged
+
+
+def load(data_dir: Path, root: Path) -> Catalog:
+    stats["parses"] += 1
+    problems: list[Problem] = []
+    vendors, _ = _read(data_dir / "vendors.yaml", root, VENDORS, problems)
+    labels = _read_labels(data_dir / "labels", root, problems)
+    glossary, _ = _read(data_dir / "glossary.yaml", root, GLOSSARY, problems)
+    guides, guides_path = _read(data_dir / "guides.yaml", root, GUIDES, problems)
+    if guides is not None:
+        problems += rules.check_guides(guides, guides_path)
+    vendor_map = build.vendors(vendors) if vendors is not None else {}
+    providers = []
+    for path in _provider_files(data_dir, root, problems):
+        tree, shown = _read(path, root, PROVIDER, problems)
+        if tree is None or vendors is None:
+            continue
+        found = rules.check_models(tree, shown, vendors)
+        found += rules.check_guide_fields(tree, shown, guides) if guides is not None else []
+        problems += found
+        if not found:
+            providers.append(build.provider(path.stem, shown, tree, vendor_map))
+    if not providers and not problems:
+        problems.append(Problem((data_dir / "providers").relative_to(root).as_posix(), 1, 1, "",
+                                "no provider files", "add data/providers/<id>.yaml"))
+    if problems:
+        raise CatalogError(problems)
+    return build.catalog(providers, vendor_map, labels, glossary, guides)
+
+
+def _signature(data_dir: Path) -> tuple:
+    return tuple((path.as_posix(), path.stat().st_mtime_ns, path.stat().st_size)
+                 for path in sorted(data_dir.rglob("*")) if path.is_file())
+
+
+def load_cached(data_dir: Path, root: Path) -> Catalog:
+    """Load once per change of the data files: both language builds and `mkdocs serve` reuse it."""
+    key = (data_dir.resolve(), _signature(data_dir))
+    if _cache.get("key") != key:
+        _cache.clear()
+        _cache.update(key=key, catalog=load(data_dir, root))
+    return _cache["catalog"]

@@ -1,0 +1,77 @@
+"""Turn validated data trees into the frozen catalog objects."""
+
+from __future__ import annotations
+
+from .entities import (Catalog, ClineSettings, Endpoint, Guide, Link, Model, Price, Provider, Source,
+                       Term, Text, Tier, Vendor)
+
+
+def text(value) -> Text | None:
+    return Text(en=value["en"], zh=value["zh"]) if value is not None else None
+
+
+def texts(values) -> tuple[Text, ...]:
+    return tuple(text(value) for value in values or ())
+
+
+def price(value) -> Price:
+    if "plan" in value:
+        return Price(plan=value["plan"])
+    tiers = tuple(Tier(tier.get("up_to"), tier["input"], tier["output"], tier.get("cache_read"),
+                       tier.get("cache_write")) for tier in value.get("tiers", ()))
+    return Price("per-token", value["currency"], value["input"], value["output"], value.get("cache_read"),
+                 value.get("cache_write"), tiers)
+
+
+def model(value, vendors: dict, source: str, verified) -> Model:
+    return Model(
+        id=value["id"], name=value["name"], vendor=vendors[value["vendor"]],
+        base_vendor=vendors[value["base_vendor"]] if "base_vendor" in value else None, endpoint=value.get("endpoint"),
+        context=value["context"], max_output=value["max_output"], price=price(value["price"]),
+        capabilities=tuple(value["capabilities"]), status=value["status"], deprecated=value.get("deprecated"),
+        replacement=value.get("replacement"), description=text(value.get("description")),
+        source=value.get("source", source), verified=value.get("verified", verified), line=value.mark[0],
+    )
+
+
+def cline(value) -> ClineSettings:
+    return ClineSettings(
+        provider=value["provider"], key_field=value.get("key_field"), base_url_field=value.get("base_url_field"),
+        model_field=value["model_field"], settings=tuple(value.get("settings", ())), env=tuple(value.get("env", ())),
+        default_model=value.get("default_model"), live_models=value.get("live_models"),
+        live_models_note=text(value.get("live_models_note")),
+    )
+
+
+def provider(provider_id: str, file: str, value, vendors: dict) -> Provider:
+    sources = tuple(Source(item["url"], item.get("title")) for item in value["sources"])
+    models_source = value.get("models_source", value["sources"][0])["url"]
+    endpoints = tuple(Endpoint(key, item["url"], item["region"], text(item.get("label")), item.get("console"),
+                               item.get("api_key_url")) for key, item in value.get("endpoints", {}).items())
+    return Provider(
+        id=provider_id, file=file, name=value["name"], local_name=text(value.get("local_name")),
+        kind=value["kind"], summary=text(value["summary"]), website=value["website"],
+        console_url=value.get("console_url"), api_key_url=value.get("api_key_url"),
+        pricing_url=value.get("pricing_url"), models_url=value.get("models_url"), docs_url=value.get("docs_url"),
+        endpoints=endpoints, openai_compatible=value.get("openai_compatible"), cline=cline(value["cline"]),
+        key_steps=texts(value.get("key_steps")), setup_steps=texts(value.get("setup_steps")),
+        links=tuple(Link(text(item["title"]), item["url"]) for item in value.get("links", ())),
+        tips=texts(value.get("tips")), notes=texts(value.get("notes")), sources=sources,
+        verified=value["verified"],
+        models=tuple(model(item, vendors, models_source, value["verified"]) for item in value["models"]),
+    )
+
+
+def vendors(value) -> dict:
+    return {key: Vendor(key, text(item["name"]), item["website"]) for key, item in value.items()}
+
+
+def catalog(providers: list, vendor_map: dict, labels, glossary, guides) -> Catalog:
+    return Catalog(
+        providers=tuple(providers),
+        vendors=vendor_map,
+        labels={key: text(item) for key, item in labels.items()},
+        glossary=tuple(Term(item["en"], item["zh"], text(item["note"])) for item in glossary),
+        guides={kind: Guide(text(item["heading"]), texts(item["key_steps"]), texts(item["setup_steps"]))
+                for kind, item in guides.items()},
+    )

@@ -1,0 +1,167 @@
+"""The validated catalog as frozen objects. Code past validation trusts these types."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in both languages."""
+
+    en: str
+    zh: str
+
+    def __call__(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Tier:
+    up_to: Optional[int]
+    input: float
+    output: float
+    cache_read: Optional[float]
+    cache_write: Optional[float]
+
+
+@dataclass(frozen=True)
+class Price:
+    """Per-token prices in `currency`, or a `plan` (free, subscription, unlisted) with no prices."""
+
+    plan: str  # "per-token" when the prices below apply
+    currency: Optional[str] = None
+    input: Optional[float] = None
+    output: Optional[float] = None
+    cache_read: Optional[float] = None
+    cache_write: Optional[float] = None
+    tiers: tuple[Tier, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vendor:
+    id: str
+    name: Text
+    website: str
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    title: Optional[str]
+
+
+@dataclass(frozen=True)
+class Model:
+    id: str
+    name: str
+    vendor: Vendor
+    base_vendor: Optional[Vendor]
+    endpoint: Optional[str]
+    context: int
+    max_output: int
+    price: Price
+    capabilities: tuple[str, ...]
+    status: str
+    deprecated: Optional[datetime.date]
+    replacement: Optional[str]
+    description: Optional[Text]
+    source: str
+    verified: datetime.date
+    line: int
+
+    def can(self, capability: str) -> bool:
+        return capability in self.capabilities
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    id: str
+    url: str
+    region: str
+    label: Optional[Text]
+    console: Optional[str]
+    api_key_url: Optional[str]
+
+
+@dataclass(frozen=True)
+class Link:
+    title: Text
+    url: str
+
+
+@dataclass(frozen=True)
+class ClineSettings:
+    provider: str
+    key_field: Optional[str]
+    base_url_field: Optional[str]
+    model_field: str
+    settings: tuple[str, ...]
+    env: tuple[str, ...]
+    default_model: Optional[str]
+    live_models: Optional[str]
+    live_models_note: Optional[Text]
+
+
+@dataclass(frozen=True)
+class Provider:
+    id: str
+    file: str  # path from the repository root, e.g. data/providers/groq.yaml
+    name: str
+    local_name: Optional[Text]
+    kind: str
+    summary: Text
+    website: str
+    console_url: Optional[str]
+    api_key_url: Optional[str]
+    pricing_url: Optional[str]
+    models_url: Optional[str]
+    docs_url: Optional[str]
+    endpoints: tuple[Endpoint, ...]
+    openai_compatible: Optional[bool]
+    cline: ClineSettings
+    key_steps: tuple[Text, ...]
+    setup_steps: tuple[Text, ...]
+    links: tuple[Link, ...]
+    tips: tuple[Text, ...]
+    notes: tuple[Text, ...]
+    sources: tuple[Source, ...]
+    verified: datetime.date
+    models: tuple[Model, ...]
+
+    def title(self, lang: str) -> str:
+        return self.local_name(lang) if self.local_name else self.name
+
+    def endpoint(self, endpoint_id: str) -> Endpoint:
+        return next(endpoint for endpoint in self.endpoints if endpoint.id == endpoint_id)
+
+
+@dataclass(frozen=True)
+class Guide:
+    heading: Text
+    key_steps: tuple[Text, ...]
+    setup_steps: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    en: str
+    zh: str
+    note: Text
+
+
+@dataclass(frozen=True)
+class Catalog:
+    providers: tuple[Provider, ...]
+    vendors: dict  # id -> Vendor
+    labels: dict  # key -> Text
+    glossary: tuple[Term, ...]
+    guides: dict  # provider kind -> Guide
+
+    def provider(self, provider_id: str) -> Provider:
+        return next(provider for provider in self.providers if provider.id == provider_id)
+
+    def label(self, key: str, lang: str) -> str:
+        return self.labels[key](lang)

@@ -1,0 +1,146 @@
+"""Rules that span several fields or files, run on the located tree after the field checks passed."""
+
+from __future__ import annotations
+
+import string
+
+from .fields import Spot
+from .problems import Problem
+
+# Placeholders a setup guide may use, and the provider field each one needs.
+PLACEHOLDERS = {
+    "name": "name",
+    "provider": "cline.provider",
+    "key_field": "cline.key_field",
+    "base_url_field": "cline.base_url_field",
+    "model_field": "cline.model_field",
+    "api_key_url": "api_key_url",
+    "console_url": "console_url",
+    "website": "website",
+    "base_url": "endpoints",
+    "default_model": "cline.default_model",
+}
+
+
+def placeholders_in(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _spot(path: str, mapping, key, parent: str = "") -> Spot:
+    return Spot(path, parent, *mapping.mark).at(key, mapping.marks[key]) if key in mapping else Spot(
+        path, parent, *mapping.mark)
+
+
+def check_price(price, spot: Spot) -> list[Problem]:
+    per_token = [key for key in ("currency", "input", "output", "cache_read", "cache_write", "tiers") if key in price]
+    if "plan" in price:
+        if per_token:
+            return [spot.problem(f"`plan` cannot be combined with {', '.join(per_token)}",
+                                 "either `{plan: free}` or `{currency: USD, input: …, output: …}`")]
+        return []
+    missing = [key for key in ("currency", "input", "output") if key not in price]
+    if missing:
+        return [spot.problem(f"missing {', '.join(missing)}",
+                             "a per-token price needs `currency`, `input` and `output`; or use `{plan: free}`")]
+    problems = []
+    if "cache_read" in price and price["cache_read"] > price["input"]:
+        problems.append(_spot(spot.path, price, "cache_read", spot.field).problem(
+            f"cache-read price {price['cache_read']} is above the input price {price['input']}",
+            "reading from the cache costs at most the input price"))
+    tiers = price.get("tiers", [])
+    for index, tier in enumerate(tiers):
+        tier_spot = spot.at("tiers", price.marks["tiers"]).at(index, tiers.marks[index])
+        if "up_to" not in tier and index != len(tiers) - 1:
+            problems.append(tier_spot.problem("only the last tier may leave out `up_to`", "add `up_to: <tokens>`"))
+        if index and "up_to" in tier and "up_to" in tiers[index - 1] and tier["up_to"] <= tiers[index - 1]["up_to"]:
+            problems.append(tier_spot.problem("tiers must be in increasing `up_to` order", "smallest first"))
+    return problems
+
+
+def check_model(model, spot: Spot, vendors: dict, endpoints: dict) -> list[Problem]:
+    problems = []
+    if model["max_output"] > model["context"]:
+        problems.append(_spot(spot.path, model, "max_output", spot.field).problem(
+            f"max output {model['max_output']:,} is larger than the context window {model['context']:,}",
+            "max_output ≤ context"))
+    for key in ("vendor", "base_vendor"):
+        if key in model and model[key] not in vendors:
+            problems.append(_spot(spot.path, model, key, spot.field).problem(
+                f"unknown vendor {model[key]!r}", "add it to data/vendors.yaml or use one of: " + ", ".join(sorted(vendors))))
+    if "endpoint" in model and model["endpoint"] not in endpoints:
+        problems.append(_spot(spot.path, model, "endpoint", spot.field).problem(
+            f"unknown endpoint {model['endpoint']!r}", "one of this file's `endpoints`: " + ", ".join(endpoints) if endpoints else "declare `endpoints` first"))
+    deprecated = model["status"] == "deprecated"
+    if deprecated and "deprecated" not in model:
+        problems.append(_spot(spot.path, model, "status", spot.field).problem(
+            "a deprecated model needs the date it is retired", "add `deprecated: YYYY-MM-DD`"))
+    for key in ("deprecated", "replacement"):
+        if key in model and not deprecated:
+            problems.append(_spot(spot.path, model, key, spot.field).problem(
+                f"`{key}` only applies to deprecated models", "set `status: deprecated` or remove it"))
+    return problems + check_price(model["price"], _spot(spot.path, model, "price", spot.field))
+
+
+def check_models(provider, path: str, vendors: dict) -> list[Problem]:
+    models, problems, seen = provider["models"], [], {}
+    endpoints = provider.get("endpoints", {})
+    ids = {model["id"] for model in models}
+    for index, model in enumerate(models):
+        spot = Spot(path, "models", *models.mark).at(index, models.marks[index])
+        key = (model["id"], model.get("endpoint"))
+        if key in seen:
+            problems.append(_spot(path, model, "id", spot.field).problem(
+                f"model id {model['id']!r} is listed twice (first at line {seen[key]})", "keep one entry per id"))
+        seen.setdefault(key, models.marks[index][0])
+        problems += check_model(model, spot, vendors, endpoints)
+        if "replacement" in model and model["replacement"] not in ids:
+            problems.append(_spot(path, model, "replacement", spot.field).problem(
+                f"replacement {model['replacement']!r} is not a model of this provider", "use an id listed here"))
+    default = provider["cline"].get("default_model")
+    if models and default and default not in ids:
+        problems.append(_spot(path, provider["cline"], "default_model", "cline").problem(
+            f"default model {default!r} is not in `models`", "use one of the ids listed below"))
+    return problems
+
+
+def provider_value(provider, dotted: str):
+    """The value behind a placeholder's field path, or None when the provider leaves it out."""
+    node = provider
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def check_guide_fields(provider, path: str, guides: dict) -> list[Problem]:
+    guide = guides.get(provider["kind"])
+    if guide is None:
+        return [_spot(path, provider, "kind").problem(f"no setup guide for kind {provider['kind']!r}",
+                                                      "add it to data/guides.yaml")]
+    problems = []
+    for part in ("key_steps", "setup_steps"):
+        if part in provider:
+            continue
+        needed = set().union(*(placeholders_in(step[lang]) for step in guide[part] for lang in ("en", "zh")))
+        for name in sorted(needed):
+            if provider_value(provider, PLACEHOLDERS[name]) in (None, {}, []):
+                problems.append(_spot(path, provider, "kind").problem(
+                    f"the {provider['kind']} setup guide needs `{PLACEHOLDERS[name]}`",
+                    f"add `{PLACEHOLDERS[name]}` or write your own `{part}`"))
+    return problems
+
+
+def check_guides(guides, path: str) -> list[Problem]:
+    problems = []
+    for kind, guide in guides.items():
+        for part in ("key_steps", "setup_steps"):
+            for index, step in enumerate(guide[part]):
+                for lang in ("en", "zh"):
+                    unknown = placeholders_in(step[lang]) - PLACEHOLDERS.keys()
+                    if unknown:
+                        spot = Spot(path, kind, *guides.marks[kind]).at(part, guide.marks[part]).at(
+                            index, guide[part].marks[index])
+                        problems.append(spot.problem(f"unknown placeholder {{{sorted(unknown)[0]}}}",
+                                                     "one of: " + ", ".join("{%s}" % name for name in PLACEHOLDERS)))
+    return problems

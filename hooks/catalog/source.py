@@ -1,0 +1,145 @@
+"""Read one YAML data file safely, keeping the line and column of every value.
+
+PyYAML's loaders lose positions, keep the last of two duplicate keys and expand aliases without a
+bound. We compose the node graph with the safe loader (libyaml's when present), refuse anchors,
+aliases and custom tags, and turn nodes into plain values that remember where they came from.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+try:  # libyaml is about five times faster; fall back to pure Python where it is missing
+    SafeLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    SafeLoader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 512 * 1024
+STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+_scalars = yaml.constructor.SafeConstructor()
+
+
+class Located:
+    """Mixin: the position of the container and of each of its items (1-based line, column)."""
+
+    mark: tuple[int, int]
+    marks: dict
+
+
+class LocatedMap(dict, Located):
+    pass
+
+
+class LocatedList(list, Located):
+    pass
+
+
+class SourceError(Exception):
+    """The file cannot be read as data at all; carries the problem to report."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _position(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def read_text(path: Path, shown: str) -> str:
+    """Bytes to text, refusing what is too large, not UTF-8, or indented with tabs."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise SourceError(Problem(shown, 1, 1, "", f"file is {len(raw):,} bytes",
+                                  f"data files must stay under {MAX_FILE_BYTES:,} bytes"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise SourceError(Problem(shown, line, 1, "", "file is not valid UTF-8",
+                                  "save it as UTF-8 (no BOM needed)")) from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = re.match(r"[ \t]*", line).group()
+        if "\t" in indent:
+            raise SourceError(Problem(shown, number, indent.index("\t") + 1, "",
+                                      "tab used for indentation", "indent with spaces"))
+    return text
+
+
+def _reject_aliases(text: str, shown: str) -> None:
+    # Walk the event stream first: an alias bomb is refused at its first anchor, before any
+    # node graph is built, so it costs microseconds instead of memory.
+    for event in yaml.parse(text, Loader=SafeLoader):
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent) or anchor:
+            line, column = _position(event.start_mark)
+            raise SourceError(Problem(shown, line, column, "", "YAML anchors and aliases are not allowed",
+                                      "write the value out in full"))
+
+
+def _to_value(node: yaml.Node, shown: str):
+    if node.tag not in STANDARD_TAGS:
+        line, column = _position(node.start_mark)
+        raise SourceError(Problem(shown, line, column, "", f"custom tag {node.tag!r} is not allowed",
+                                  "use plain YAML values (text, numbers, lists, mappings)"))
+    if isinstance(node, yaml.MappingNode):
+        return _to_map(node, shown)
+    if isinstance(node, yaml.SequenceNode):
+        items = LocatedList(_to_value(item, shown) for item in node.value)
+        items.mark = _position(node.start_mark)
+        items.marks = {index: _position(item.start_mark) for index, item in enumerate(node.value)}
+        return items
+    value = _scalars.construct_object(node)
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return value
+
+
+def _to_map(node: yaml.MappingNode, shown: str) -> LocatedMap:
+    mapping = LocatedMap()
+    mapping.mark = _position(node.start_mark)
+    mapping.marks = {}
+    for key_node, value_node in node.value:
+        key = _to_value(key_node, shown)
+        line, column = _position(key_node.start_mark)
+        if not isinstance(key, str):
+            raise SourceError(Problem(shown, line, column, "", f"key {key!r} is not text",
+                                      "keys are field names such as `context`"))
+        if key in mapping:
+            first = mapping.marks[key][0]
+            raise SourceError(Problem(shown, line, column, key, f"duplicate key (first set on line {first})",
+                                      "keep one of the two"))
+        mapping[key] = _to_value(value_node, shown)
+        mapping.marks[key] = (line, column)
+    return mapping
+
+
+def load_file(path: Path, shown: str):
+    """Parse one data file into located values; raise SourceError with the first fatal problem."""
+    text = read_text(path, shown)
+    try:
+        _reject_aliases(text, shown)
+        node = yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _position(mark) if mark else (1, 1)
+        raise SourceError(Problem(shown, line, column, "", f"YAML syntax error: {error.problem}",
+                                  "check indentation, colons and quotes near this line")) from None
+    except yaml.YAMLError as error:
+        raise SourceError(Problem(shown, 1, 1, "", f"YAML error: {error}", "")) from None
+    if node is None:
+        raise SourceError(Problem(shown, 1, 1, "", "file is empty", "see data/README.md for the fields"))
+    try:
+        return _to_value(node, shown)
+    except yaml.constructor.ConstructorError as error:
+        line, column = _position(error.problem_mark) if error.problem_mark else (1, 1)
+        raise SourceError(Problem(shown, line, column, "", f"unreadable value: {error.problem}", "")) from None

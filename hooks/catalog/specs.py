@@ -1,0 +1,169 @@
+"""What each kind of data file may hold. The validator and the JSON Schemas both come from here."""
+
+from __future__ import annotations
+
+from .fields import (Boolean, Choice, Day, Integer, KeyedBy, ListOf, Localized, Price, Record, Text,
+                     Url)
+
+PROVIDER_KINDS = ("cloud-api", "gateway", "local", "cloud-platform", "sign-in", "custom-endpoint")
+CAPABILITIES = ("vision", "prompt-cache", "reasoning", "tools")
+STATUSES = ("active", "preview", "deprecated")
+CURRENCIES = ("USD", "CNY")
+PLANS = ("free", "subscription", "unlisted")
+ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
+MODEL_ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._:/@\[\]+-]*"
+
+SOURCE = Record(
+    "A public page that states the facts in this file.",
+    fields={
+        "url": Url("Address of the source page."),
+        "title": Text("What the page is, e.g. `Groq pricing`.", example="Groq pricing", max_length=200),
+    },
+    required=("url",),
+    example="`{url: https://groq.com/pricing, title: Groq pricing}`",
+)
+
+TIER = Record(
+    "Prices that apply up to a prompt size; the last tier may leave `up_to` out (no upper bound).",
+    fields={
+        "up_to": Integer("Largest prompt, in tokens, that this tier covers.", example=200000),
+        "input": Price("Input price per million tokens in this tier."),
+        "output": Price("Output price per million tokens in this tier."),
+        "cache_read": Price("Cache-read price per million tokens in this tier."),
+        "cache_write": Price("Cache-write price per million tokens in this tier."),
+    },
+    required=("input", "output"),
+)
+
+PRICE = Record(
+    "What the model costs. Either `plan` (free, subscription, unlisted) or `currency` with input and "
+    "output prices per million tokens. A free model is `plan: free`, never a price of 0.",
+    fields={
+        "plan": Choice("How the model is paid for when there is no per-token price.", values=PLANS),
+        "currency": Choice("Currency of every price in this block.", values=CURRENCIES),
+        "input": Price("Price per million input (prompt) tokens."),
+        "output": Price("Price per million output (completion) tokens."),
+        "cache_read": Price("Price per million prompt tokens read from the cache."),
+        "cache_write": Price("Price per million prompt tokens written to the cache."),
+        "tiers": ListOf("Prices by prompt size, smallest first.", item=TIER, min_items=1),
+    },
+    example="`{currency: USD, input: 0.59, output: 0.79}` or `{plan: free}`",
+)
+
+MODEL = Record(
+    "One model as Cline offers it for this provider.",
+    fields={
+        "id": Text("The model id exactly as typed into Cline.", pattern=MODEL_ID_PATTERN,
+                   example="llama-3.3-70b-versatile", max_length=120),
+        "name": Text("Display name.", example="Llama 3.3 70B Versatile", max_length=120),
+        "vendor": Text("The lab that made the model: an id from data/vendors.yaml.", pattern=ID_PATTERN,
+                       example="meta", max_length=60),
+        "base_vendor": Text("For distilled or fine-tuned models: the lab whose model it builds on.",
+                            pattern=ID_PATTERN, example="meta", max_length=60),
+        "endpoint": Text("For providers with several endpoints: the `endpoints` id this model belongs to.",
+                         pattern=ID_PATTERN, example="china", max_length=60),
+        "context": Integer("Context window in tokens (prompt and output together).", example=131072),
+        "max_output": Integer("Largest number of tokens one response may have.", example=32768),
+        "price": PRICE,
+        "capabilities": ListOf("What the model can do in Cline.", item=Choice("A capability.", values=CAPABILITIES)),
+        "status": Choice("Lifecycle status.", values=STATUSES),
+        "deprecated": Day("For a deprecated model: the date it was or will be retired."),
+        "replacement": Text("For a deprecated model: the id to move to.", pattern=MODEL_ID_PATTERN,
+                            example="openai/gpt-oss-120b", max_length=120),
+        "description": Localized("One line on what the model is good for.", max_length=300),
+        "source": Url("Where these numbers come from, when not the provider's `models_source`."),
+        "verified": Day("When these numbers were last checked, when not the provider's `verified`."),
+    },
+    required=("id", "name", "vendor", "context", "max_output", "price", "capabilities", "status"),
+)
+
+ENDPOINT = Record(
+    "An API base URL; providers with a mainland-China line list it as a second endpoint.",
+    fields={
+        "url": Url("The API base URL.", example="https://api.groq.com/openai/v1"),
+        "region": Choice("Who the endpoint serves.", values=("global", "international", "china", "regional", "plan")),
+        "label": Localized("How the endpoint is named in Cline or on the provider's site.", max_length=120),
+        "console": Url("Console for this endpoint, when it differs."),
+        "api_key_url": Url("Where keys for this endpoint are created, when it differs."),
+    },
+    required=("url", "region"),
+)
+
+CLINE = Record(
+    "How the provider appears in Cline's settings.",
+    fields={
+        "provider": Text("The entry to pick in the “API Provider” list.", example="Groq", max_length=80),
+        "key_field": Text("Label of the field the key is pasted into.", example="Groq API Key", max_length=80),
+        "base_url_field": Text("Label of the base URL field, where there is one.", example="Base URL", max_length=80),
+        "model_field": Text("Label of the model picker.", example="Model", max_length=80),
+        "settings": ListOf("Setting keys Cline stores (for people reading Cline's source).",
+                           item=Text("A setting key.", example="groqApiKey", max_length=80)),
+        "env": ListOf("Environment variables read by the Cline CLI and SDK.",
+                      item=Text("A variable name.", pattern=r"[A-Z][A-Z0-9_]*", example="GROQ_API_KEY")),
+        "default_model": Text("The model Cline selects first.", pattern=MODEL_ID_PATTERN,
+                              example="moonshotai/kimi-k2-instruct-0905", max_length=120),
+        "live_models": Url("Where Cline fetches the model list live, if it does.",
+                           example="https://api.groq.com/openai/v1/models"),
+        "live_models_note": Localized("How the live list is fetched, when it needs saying.", max_length=400),
+    },
+    required=("provider", "model_field"),
+)
+
+PROVIDER = Record(
+    "A provider file: data/providers/<id>.yaml. The id is the file name.",
+    fields={
+        "name": Text("Display name, as Cline shows it.", example="Groq", max_length=80),
+        "local_name": Localized("The name in each language where it differs (e.g. 阿里云百炼).", max_length=80),
+        "kind": Choice("How readers connect: decides which setup guide the page uses.", values=PROVIDER_KINDS),
+        "summary": Localized("Two or three sentences introducing the provider.", max_length=800),
+        "website": Url("The provider's home page.", example="https://groq.com/"),
+        "console_url": Url("Where the reader signs in to manage the account.", example="https://console.groq.com/"),
+        "api_key_url": Url("Where API keys are created.", example="https://console.groq.com/keys"),
+        "pricing_url": Url("The provider's price list.", example="https://groq.com/pricing"),
+        "models_url": Url("The provider's own list of model ids.", example="https://console.groq.com/docs/models"),
+        "docs_url": Url("The provider's API documentation.", example="https://console.groq.com/docs"),
+        "endpoints": KeyedBy("API base URLs by id (e.g. `global`, `china`).", item=ENDPOINT),
+        "openai_compatible": Boolean("Whether the API speaks the OpenAI chat-completions format."),
+        "cline": CLINE,
+        "key_steps": ListOf("Steps to get a key or sign in, replacing the guide for this kind.",
+                            item=Localized("One step.", max_length=500), min_items=2),
+        "setup_steps": ListOf("Steps to configure Cline, replacing the guide for this kind.",
+                              item=Localized("One step.", max_length=500), min_items=2),
+        "links": ListOf("Further reading shown on the page.", item=Record(
+            "A link.", fields={"title": Localized("Link text.", max_length=200), "url": Url("Address.")},
+            required=("title", "url"))),
+        "tips": ListOf("Short, practical advice.", item=Localized("One tip.", max_length=600)),
+        "notes": ListOf("Limits and caveats worth knowing.", item=Localized("One note.", max_length=600)),
+        "models_source": SOURCE,
+        "sources": ListOf("Public pages for the facts in this file.", item=SOURCE, min_items=1),
+        "verified": Day("When the facts in this file were last checked against the sources."),
+        "models": ListOf("The models Cline lists for this provider (empty when the list is fetched live).",
+                         item=MODEL),
+    },
+    required=("name", "kind", "summary", "website", "cline", "sources", "verified", "models"),
+)
+
+VENDORS = KeyedBy(
+    "data/vendors.yaml: the labs that make models, by id.",
+    item=Record("A model vendor.", fields={
+        "name": Localized("The vendor's name in each language.", max_length=80),
+        "website": Url("The vendor's home page."),
+    }, required=("name", "website")),
+)
+
+LABELS = KeyedBy("data/labels.yaml: every UI string, in both languages.", key_pattern=r"[a-z0-9][a-z0-9_.-]*",
+                 item=Localized("A UI string.", max_length=600))
+
+GLOSSARY = ListOf("data/glossary.yaml: terms and their translations.", item=Record(
+    "A term.", fields={"en": Text("English term.", max_length=80), "zh": Text("Chinese term.", max_length=80),
+                       "note": Localized("What the term means here.", max_length=400)},
+    required=("en", "zh", "note")))
+
+GUIDES = KeyedBy(
+    "data/guides.yaml: setup steps per provider kind, with {placeholders} filled from each provider.",
+    item=Record("The guide for one provider kind.", fields={
+        "heading": Localized("Heading of the first setup section, e.g. “Getting an API key”.", max_length=80),
+        "key_steps": ListOf("Getting a key or signing in.", item=Localized("One step.", max_length=600), min_items=1),
+        "setup_steps": ListOf("Configuring Cline.", item=Localized("One step.", max_length=600), min_items=1),
+    }, required=("heading", "key_steps", "setup_steps")),
+)

@@ -1,0 +1,42 @@
+"""Checks and links for provider pages, hand-written or generated."""
+
+from __future__ import annotations
+
+from catalog.entities import Catalog, Provider
+from render.markers import sections_in
+from render.provider import REQUIRED_SECTIONS
+
+
+class PageError(ValueError):
+    pass
+
+
+def provider_id_of(src_uri: str) -> str | None:
+    parts = src_uri.split("/")
+    if len(parts) != 2 or parts[0] != "providers":
+        return None
+    stem = parts[1].split(".")[0]
+    return None if stem == "index" else stem
+
+
+def check_provider_page(catalog: Catalog, src_uri: str, markdown: str, is_generated: bool) -> None:
+    """A hand-written provider page needs a data file and every required section of the template."""
+    provider_id = provider_id_of(src_uri)
+    if provider_id is None or is_generated:
+        return
+    if provider_id not in {provider.id for provider in catalog.providers}:
+        raise PageError(f"there is no data/providers/{provider_id}.yaml for this provider page "
+                        "(add the data file, or move the page out of docs/providers/)")
+    missing = [section for section in REQUIRED_SECTIONS if section not in sections_in(markdown)]
+    if missing:
+        example = f"<!-- catalog:{missing[0]} {provider_id} -->"
+        raise PageError(f"provider page lacks the section marker(s) {', '.join(missing)} (add e.g. `{example}`)")
+
+
+def data_edit_url(config, provider: Provider) -> str | None:
+    """Edit link of a generated page: the provider's data file, on the same branch as the docs."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    # edit_uri is e.g. "edit/main/docs/": swap the docs folder for the data file.
+    base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/").rsplit("/", 1)[0]
+    return f"{base}/{provider.file}"

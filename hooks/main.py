@@ -1,0 +1,90 @@
+"""MkDocs hooks: load the catalog, add generated provider pages, expand markers.
+
+Only events live here, each a few lines; the work is in the `catalog`, `render` and `docsite`
+packages beside this file. static-i18n builds once per language (the Chinese build runs nested in
+the English build's `on_post_build`, on the same config), so every event below runs once per
+language and module state persists between the two.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+import catalog as catalog_loader
+from docsite import generated, navigation, notfound, pages
+from render import markers, provider
+
+state: dict = {}
+
+
+def _lang(config) -> str:
+    # theme["language"] is only right in page events; the plugin knows the language of this build.
+    return config.plugins["i18n"].current_language
+
+
+def _languages(config) -> tuple[list[str], str]:
+    i18n = config.plugins["i18n"]
+    return [lang.locale for lang in i18n.config.languages], i18n.default_language
+
+
+# Hooks ---------------------------------------------------------------------------------------------
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    try:
+        state["catalog"] = catalog_loader.load_cached(root / "data", root)
+    except catalog_loader.CatalogError as error:
+        raise PluginError(str(error)) from None
+    state["root"] = root
+
+
+def on_files(files, config):
+    # Runs before static-i18n's on_files (priority -100), so it sorts our pages by language too.
+    languages, default = _languages(config)
+    state["generated"] = generated.add_generated_pages(files, state["catalog"], config, languages, default)
+    return files
+
+
+@event_priority(-110)
+def on_nav(nav, config, files):
+    # After static-i18n has rebuilt the navigation for this language.
+    return navigation.group_providers(nav, state["catalog"], _lang(config))
+
+
+def on_page_read_source(page, config):
+    entry = state["generated"].get(page.file.src_uri)
+    if entry is None:
+        return None
+    provider_id, lang = entry
+    return provider.render_page(state["catalog"], state["catalog"].provider(provider_id), lang)
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang, src = _lang(config), page.file.src_uri
+    try:
+        pages.check_provider_page(state["catalog"], src, markdown, src in state["generated"])
+        expanded = markers.expand(markdown, state["catalog"], lang)
+    except (markers.MarkerError, pages.PageError) as error:
+        raise PluginError(f"docs/{src}: {error}") from None
+    if src in state["generated"]:
+        page.edit_url = pages.data_edit_url(config, state["catalog"].provider(state["generated"][src][0]))
+    return expanded
+
+
+def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        notfound.remember(state, _lang(config), output)
+    return output
+
+
+@event_priority(-200)
+def on_post_build(config):
+    # After static-i18n's on_post_build, which runs the other languages' builds nested inside it.
+    # Each build writes 404.html to the site root, so the last language would win: put each
+    # language's page where it belongs once all builds are done.
+    if not config.plugins["i18n"].building:
+        _, default = _languages(config)
+        notfound.write_all(state, Path(config.site_dir), default)

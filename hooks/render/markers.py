@@ -1,0 +1,52 @@
+"""Markers are the contract between hand-written Markdown and the catalog.
+
+`<!-- catalog:models groq -->` is invisible on GitHub and replaced at build time by one regex and one
+dispatch table. An unknown marker name, a missing or unknown provider id is an error, never passed
+through.
+"""
+
+from __future__ import annotations
+
+import re
+
+from catalog.entities import Catalog
+
+from . import overview, provider
+
+MARKER = re.compile(r"<!--\s*catalog:(?P<name>[^\s>]*)(?:\s+(?P<arg>[^\s>]+))?\s*-->")
+
+# Markers that take no argument and render something about the whole catalog.
+CATALOG_MARKERS = {
+    "providers-index": overview.render_providers_index,
+    "glossary": overview.render_glossary,
+    "stats": overview.render_stats,
+}
+
+
+class MarkerError(ValueError):
+    pass
+
+
+def _render_one(catalog: Catalog, name: str, arg: str | None, lang: str) -> str:
+    if name in provider.RENDERERS:
+        if arg is None:
+            raise MarkerError(f"marker `catalog:{name}` needs a provider id, e.g. `<!-- catalog:{name} groq -->`")
+        if arg not in {entry.id for entry in catalog.providers}:
+            known = ", ".join(entry.id for entry in catalog.providers)
+            raise MarkerError(f"marker `catalog:{name} {arg}` names an unknown provider (known: {known})")
+        return provider.RENDERERS[name](catalog, catalog.provider(arg), lang)
+    if name in CATALOG_MARKERS:
+        if arg is not None:
+            raise MarkerError(f"marker `catalog:{name}` takes no argument, got {arg!r}")
+        return CATALOG_MARKERS[name](catalog, lang)
+    known = ", ".join(sorted([*provider.RENDERERS, *CATALOG_MARKERS]))
+    raise MarkerError(f"unknown marker `catalog:{name}` (known markers: {known})")
+
+
+def expand(markdown: str, catalog: Catalog, lang: str) -> str:
+    """Replace every marker; raise MarkerError naming the first bad one."""
+    return MARKER.sub(lambda match: _render_one(catalog, match["name"], match["arg"], lang), markdown)
+
+
+def sections_in(markdown: str) -> set[str]:
+    return {match["name"] for match in MARKER.finditer(markdown)}

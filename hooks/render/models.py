@@ -1,0 +1,69 @@
+"""Model facts as Markdown: the supported-models table and the per-cell formats it shares."""
+
+from __future__ import annotations
+
+from catalog.entities import Catalog, Model, Price, Provider
+
+from .text import attr, code, fill, inline, money, short_tokens, tokens
+
+
+def model_anchor(provider: Provider, model: Model) -> str:
+    """A stable id for a model row: provider id, then the model id with unsafe characters folded."""
+    suffix = "".join(char if char.isalnum() or char in "-." else "-" for char in model.id.lower())
+    endpoint = f"{model.endpoint}-" if model.endpoint else ""
+    return f"model-{provider.id}-{endpoint}{suffix}"
+
+
+def model_id_cell(catalog: Catalog, model: Model, lang: str) -> str:
+    """The id as code with a copy button (Material's clipboard handler serves data-clipboard-text)."""
+    copy = catalog.label("copy_id", lang)
+    button = (f'<button class="md-clipboard md-icon copy-id" type="button" data-clipboard-text="{attr(model.id)}" '
+              f'title="{attr(copy)}" aria-label="{attr(copy)}: {attr(model.id)}"></button>')
+    badge = ""
+    if model.status != "active":
+        badge = f' <span class="status status--{model.status}">{inline(catalog.label("status_" + model.status, lang))}</span>'
+    return f"{code(model.id)}{button}{badge}"
+
+
+def price_cells(catalog: Catalog, price: Price, lang: str) -> list[str]:
+    """Input, output and cache-read cells; a plan fills the first cell and dashes the rest."""
+    if price.plan != "per-token":
+        return [inline(catalog.label("plan_" + price.plan, lang)), "—", "—"]
+    cells = [money(price.input, price.currency), money(price.output, price.currency),
+             money(price.cache_read, price.currency) if price.cache_read is not None else "—"]
+    if price.tiers:
+        above = catalog.label("price_above", lang)
+        for index, tier in enumerate(price.tiers[1:], start=1):
+            limit = short_tokens(price.tiers[index - 1].up_to)
+            above_limit = fill(above, {"tokens": limit})
+            cells[0] += f"<br><small>{above_limit}: {money(tier.input, price.currency)}</small>"
+            cells[1] += f"<br><small>{above_limit}: {money(tier.output, price.currency)}</small>"
+    return cells
+
+
+def capability_text(catalog: Catalog, model: Model, lang: str) -> str:
+    names = [catalog.label("cap_" + capability.replace("-", "_"), lang) for capability in model.capabilities]
+    return " · ".join(inline(name) for name in names) or "—"
+
+
+def vendor_text(model: Model, lang: str) -> str:
+    base = f" / {inline(model.base_vendor.name(lang))}" if model.base_vendor else ""
+    return inline(model.vendor.name(lang)) + base
+
+
+def model_row(catalog: Catalog, provider: Provider, model: Model, lang: str) -> str:
+    description = f'<br><span class="model-note">{inline(model.description(lang))}</span>' if model.description else ""
+    anchor = f'<span id="{model_anchor(provider, model)}"></span>'
+    cells = [anchor + model_id_cell(catalog, model, lang) + description, vendor_text(model, lang),
+             tokens(model.context), tokens(model.max_output), *price_cells(catalog, model.price, lang),
+             capability_text(catalog, model, lang)]
+    return "| " + " | ".join(cells) + " |"
+
+
+def model_table(catalog: Catalog, provider: Provider, models, lang: str) -> str:
+    keys = ("col_model_id", "col_vendor", "col_context", "col_max_output",
+            "col_input", "col_output", "col_cache_read", "col_capabilities")
+    header = "| " + " | ".join(inline(catalog.label(key, lang)) for key in keys) + " |"
+    align = "| " + " | ".join(["---"] * 2 + ["--:"] * 5 + ["---"]) + " |"
+    rows = [model_row(catalog, provider, model, lang) for model in models]
+    return "\n".join([header, align, *rows])

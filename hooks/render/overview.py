@@ -1,0 +1,63 @@
+"""Pages about the whole catalog: the providers index, the glossary and headline numbers.
+
+Links start with `/` and are resolved against docs/ (`validation.links.absolute_links:
+relative_to_docs`), so a marker renders the same wherever it is placed; static-i18n then picks the
+page in the reader's language.
+"""
+
+from __future__ import annotations
+
+from catalog.entities import Catalog, Provider
+from catalog.specs import CAPABILITIES, PROVIDER_KINDS
+
+from .text import fill, inline, money, short_tokens
+
+
+def provider_link(provider: Provider, lang: str) -> str:
+    return f"[{inline(provider.title(lang))}](/providers/{provider.id}.md)"
+
+
+def lowest_input(catalog: Catalog, provider: Provider, lang: str) -> str:
+    priced = [model.price for model in provider.models if model.price.plan == "per-token"]
+    if priced:
+        cheapest = min(priced, key=lambda price: price.input)
+        return money(cheapest.input, cheapest.currency)
+    plans = sorted({model.price.plan for model in provider.models})
+    return " · ".join(inline(catalog.label("plan_" + plan, lang)) for plan in plans) or "—"
+
+
+def provider_row(catalog: Catalog, provider: Provider, lang: str) -> str:
+    models = provider.models
+    count = str(len(models)) if models else inline(catalog.label("models_live", lang))
+    context = short_tokens(max(model.context for model in models)) if models else "—"
+    offered = [capability for capability in CAPABILITIES if any(model.can(capability) for model in models)]
+    capabilities = " · ".join(inline(catalog.label("cap_" + cap.replace("-", "_"), lang)) for cap in offered) or "—"
+    return (f"| {provider_link(provider, lang)} | {count} | {context} | {lowest_input(catalog, provider, lang)} "
+            f"| {capabilities} |")
+
+
+def render_providers_index(catalog: Catalog, lang: str) -> str:
+    keys = ("col_provider", "col_models", "col_max_context", "col_lowest_input", "col_capabilities")
+    header = "| " + " | ".join(inline(catalog.label(key, lang)) for key in keys) + " |\n| --- | --: | --: | --: | --- |"
+    blocks = []
+    for kind in PROVIDER_KINDS:
+        providers = sorted((p for p in catalog.providers if p.kind == kind), key=lambda p: p.title(lang).lower())
+        if not providers:
+            continue
+        key = kind.replace("-", "_")
+        rows = "\n".join(provider_row(catalog, provider, lang) for provider in providers)
+        blocks.append(f"## {inline(catalog.label('kind_' + key + '_plural', lang))}\n\n"
+                      f"{inline(catalog.label('kind_' + key + '_about', lang))}\n\n{header}\n{rows}")
+    return "\n\n".join(blocks)
+
+
+def render_glossary(catalog: Catalog, lang: str) -> str:
+    header = f"| {inline(catalog.label('col_term_en', lang))} | {inline(catalog.label('col_term_zh', lang))} " \
+             f"| {inline(catalog.label('col_meaning', lang))} |\n| --- | --- | --- |"
+    rows = [f"| {inline(term.en)} | {inline(term.zh)} | {inline(term.note(lang))} |" for term in catalog.glossary]
+    return "\n".join([header, *rows])
+
+
+def render_stats(catalog: Catalog, lang: str) -> str:
+    models = sum(len(provider.models) for provider in catalog.providers)
+    return fill(catalog.label("stats", lang), {"providers": str(len(catalog.providers)), "models": str(models)})

@@ -1,0 +1,79 @@
+"""Escaping and number formatting: every catalog string passes through here on its way to a page."""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+
+# Characters that Markdown (with our extensions) may read as syntax inside a line or a table cell.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|<>&~^=:$]")
+CURRENCY_SIGNS = {"USD": "$", "CNY": "¥"}
+
+
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+
+
+def _literal(value: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(lambda match: f"&#{ord(match.group())};", value)
+
+
+def _link(url: str) -> str:
+    trimmed = url.rstrip(".,;:!?)'")
+    return f'<a href="{attr(trimmed)}">{_literal(trimmed)}</a>{_literal(url[len(trimmed):])}'
+
+
+def inline(value: str) -> str:
+    """Catalog text as literal Markdown text: no markup, HTML or table breaks can come through, and
+    the only links are web addresses written out in the text.
+
+    Entities are used instead of backslashes because they also hold inside raw HTML and table cells.
+    """
+    value = re.sub(r"\s+", " ", value)
+    parts, last = [], 0
+    for match in _URL.finditer(value):
+        parts += [_literal(value[last:match.start()]), _link(match.group())]
+        last = match.end()
+    return "".join(parts + [_literal(value[last:])])
+
+
+def attr(value: str) -> str:
+    """Catalog text for an HTML attribute value in double quotes (also safe inside a table row)."""
+    return html.escape(value, quote=True).replace("|", "&#124;")
+
+
+def code(value: str) -> str:
+    """Catalog text shown as inline code, escaped for HTML (a Markdown code span could be broken by a `)."""
+    return f"<code>{html.escape(value, quote=False).replace('|', '&#124;')}</code>"
+
+
+def fill(template: str, values: dict) -> str:
+    """Escape a template's own text and put already-rendered values in its {placeholders}."""
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        parts.append(inline(literal))
+        if name is not None:
+            parts.append(values[name])
+    return "".join(parts)
+
+
+def tokens(count: int) -> str:
+    """A token count with thousands separators: 131,072."""
+    return f"{count:,}"
+
+
+def short_tokens(count: int) -> str:
+    """A compact token count for summaries: 131K, 1M, 1.05M."""
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:.2f}".rstrip("0").rstrip(".") + "M"
+    if count >= 1000:
+        return f"{count / 1000:.1f}".rstrip("0").rstrip(".") + "K"
+    return str(count)
+
+
+def money(amount: float, currency: str) -> str:
+    """A price with its currency sign and as many decimals as it needs: $0.59, $3, $0.0375."""
+    number = f"{amount:.4f}".rstrip("0").rstrip(".")
+    if "." in number and len(number.split(".")[1]) == 1:
+        number += "0"
+    return f"{CURRENCY_SIGNS[currency]}{number}"

@@ -1,0 +1,181 @@
+"""Data rules: the real Groq file is valid; each test breaks one thing and reads the message."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+import catalog
+from conftest import ROOT, copy_project, mkdocs_build
+
+GROQ = (ROOT / "data/providers/groq.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path / "data"
+
+
+def problems_for(data: Path, groq_text: str | bytes) -> list[str]:
+    path = data / "providers/groq.yaml"
+    path.write_bytes(groq_text if isinstance(groq_text, bytes) else groq_text.encode("utf-8"))
+    with pytest.raises(catalog.CatalogError) as caught:
+        catalog.load(data, data.parent)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def line_of(text: str, needle: str, nth: int = 0) -> int:
+    lines = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
+    return lines[nth]
+
+
+def test_real_catalog_is_valid():
+    loaded = catalog.load(ROOT / "data", ROOT)
+    groq = loaded.provider("groq")
+    assert len(groq.models) == 12
+    assert {m.id for m in groq.models} >= {"qwen/qwen3-32b", "llama-3.3-70b-versatile", "compound-beta"}
+
+
+def test_abbreviated_number_names_file_line_and_field(data):
+    broken = GROQ.replace("  context: 262144", "  context: 131K", 1)
+    [message] = problems_for(data, broken)
+    line = line_of(broken, "context: 131K")
+    assert message.startswith(f"data/providers/groq.yaml:{line}:")
+    assert "models[0].context: expected a positive integer, got '131K'" in message
+    assert "131072" in message  # says what would be valid
+
+
+def test_unknown_field_suggests_the_right_one(data):
+    broken = GROQ.replace("  max_output: 16384", "  max_outptu: 16384", 1)
+    found = problems_for(data, broken)
+    assert any("models[0].max_outptu: unknown field — did you mean `max_output`?" in m for m in found)
+    assert any("required field `max_output` is missing" in m for m in found)
+
+
+def test_duplicate_key_is_an_error(data):
+    broken = GROQ.replace("website: https://groq.com/\n", "website: https://groq.com/\nwebsite: https://groq.com/x\n", 1)
+    [message] = problems_for(data, broken)
+    assert f":{line_of(broken, 'website:', 1)}:" in message
+    assert "website: duplicate key (first set on line" in message
+
+
+def test_negative_price(data):
+    broken = GROQ.replace("input: 0.59,", "input: -0.59,", 1)
+    [message] = problems_for(data, broken)
+    assert "price.input: price cannot be negative, got -0.59" in message
+
+
+def test_output_above_context(data):
+    broken = GROQ.replace("  max_output: 32766", "  max_output: 300000", 1)
+    [message] = problems_for(data, broken)
+    assert "models[1].max_output: max output 300,000 is larger than the context window 131,072" in message
+
+
+def test_cache_read_above_input(data):
+    broken = GROQ.replace("cache_read: 0.15}", "cache_read: 0.9}", 1)
+    [message] = problems_for(data, broken)
+    assert "cache-read price 0.9 is above the input price 0.6" in message
+
+
+def test_missing_translation(data):
+    broken = GROQ.replace("  zh: 立即复制密钥并妥善保存：Groq 只显示一次。密钥以 gsk_ 开头。\n", "", 1)
+    [message] = problems_for(data, broken)
+    assert "key_steps[3]: the zh text is missing" in message
+
+
+def test_javascript_url_is_rejected(data):
+    broken = GROQ.replace("pricing_url: https://groq.com/pricing", "pricing_url: javascript:alert(1)", 1)
+    [message] = problems_for(data, broken)
+    assert "pricing_url: 'javascript:alert(1)' is not a well-formed https URL" in message
+
+
+def test_plain_http_only_for_local_servers(data):
+    broken = GROQ.replace("website: https://groq.com/", "website: http://groq.com/", 1)
+    [message] = problems_for(data, broken)
+    assert "website:" in message and "http://" in message
+
+
+def test_unknown_vendor_lists_known_ones(data):
+    broken = GROQ.replace("vendor: moonshot-ai", "vendor: moonshot", 1)
+    [message] = problems_for(data, broken)
+    assert "models[0].vendor: unknown vendor 'moonshot'" in message and "moonshot-ai" in message
+
+
+def test_deprecated_model_needs_a_date(data):
+    broken = GROQ.replace("  status: preview", "  status: deprecated", 1)
+    [message] = problems_for(data, broken)
+    assert "a deprecated model needs the date it is retired" in message
+
+
+def test_duplicate_model_id(data):
+    broken = GROQ.replace("- id: openai/gpt-oss-20b", "- id: openai/gpt-oss-120b", 1)
+    [message] = problems_for(data, broken)
+    assert "model id 'openai/gpt-oss-120b' is listed twice" in message
+
+
+def test_free_is_a_plan_not_a_zero_price_with_plan(data):
+    broken = GROQ.replace("price: {plan: unlisted}", "price: {plan: free, input: 0}", 1)
+    [message] = problems_for(data, broken)
+    assert "`plan` cannot be combined with input" in message
+
+
+def test_all_problems_are_reported_at_once(data):
+    broken = GROQ.replace("  context: 262144", "  context: 131K", 1).replace("input: 0.59,", "input: -1,", 1)
+    assert len(problems_for(data, broken)) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("name: !!python/object/apply:os.system [echo hi]\n", "custom tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
+    ("a: &x [1]\nb: *x\n", "YAML anchors and aliases are not allowed"),
+    ("name: Groq\n\tkind: cloud-api\n", "tab used for indentation"),
+    ("name: [unclosed\n", "YAML syntax error"),
+])
+def test_hostile_yaml_is_refused(data, text, expected):
+    [message] = problems_for(data, text)
+    assert expected in message and message.startswith("data/providers/groq.yaml:")
+
+
+def test_alias_bomb_fails_fast(data):
+    bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n" for i in range(20))
+    start = time.monotonic()
+    [message] = problems_for(data, bomb)
+    assert "anchors and aliases are not allowed" in message
+    assert time.monotonic() - start < 5
+
+
+def test_not_utf8(data):
+    [message] = problems_for(data, "name: Gro\xe9\n".encode("latin-1"))
+    assert "file is not valid UTF-8" in message
+
+
+def test_absurdly_large_file(data):
+    [message] = problems_for(data, "# " + "x" * 600_000 + "\n")
+    assert "data files must stay under" in message
+
+
+def test_bad_provider_file_name(data):
+    (data / "providers/x.ai.yaml").write_text(GROQ, encoding="utf-8")
+    with pytest.raises(catalog.CatalogError) as caught:
+        catalog.load(data, data.parent)
+    assert "data/providers/x.ai.yaml:1:1: file name is not a provider id" in str(caught.value)
+
+
+def test_guide_placeholder_needs_its_field(data):
+    broken = GROQ.replace("  key_field: Groq API Key\n", "", 1)
+    found = problems_for(data, broken)
+    assert any("the cloud-api setup guide needs `cline.key_field`" in m for m in found)
+
+
+def test_broken_file_fails_the_build_cleanly(tmp_path):
+    project = copy_project(tmp_path / "project")
+    groq = project / "data/providers/groq.yaml"
+    groq.write_text(GROQ.replace("  context: 262144", "  context: 131K", 1), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "data/providers/groq.yaml:" in result.stderr and "models[0].context" in result.stderr
+    assert "Traceback" not in result.stderr

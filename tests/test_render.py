@@ -1,0 +1,119 @@
+"""Renderers: short exact strings in both languages, and escaping of hostile catalog text."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import markdown as md
+import pytest
+
+import catalog
+from conftest import ROOT
+from render import markers, models, overview, provider
+from render.text import fill, inline, money, short_tokens, tokens
+
+CATALOG = catalog.load(ROOT / "data", ROOT)
+GROQ = CATALOG.provider("groq")
+
+
+def to_html(markdown_text: str) -> str:
+    return md.markdown(markdown_text, extensions=["tables", "admonition", "md_in_html", "attr_list"])
+
+
+def test_numbers_and_money():
+    assert tokens(131072) == "131,072"
+    assert short_tokens(131072) == "131.1K" and short_tokens(1_000_000) == "1M" and short_tokens(128000) == "128K"
+    assert money(0.59, "USD") == "$0.59" and money(3, "USD") == "$3" and money(0.0375, "USD") == "$0.0375"
+    assert money(0.5, "CNY") == "¥0.50"
+
+
+@pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", "a | b", "`code` and *bold*", "[x](javascript:alert(1))"])
+def test_inline_text_stays_text(hostile):
+    html = to_html(f"| h |\n| - |\n| {inline(hostile)} |")
+    assert "<script>" not in html and "<em>" not in html and 'href="javascript' not in html
+    assert html.count("<td>") == 1  # a pipe did not split the cell
+
+
+def test_web_addresses_in_text_become_links():
+    assert inline("see https://groq.com/pricing.") == (
+        'see <a href="https://groq.com/pricing">https&#58;//groq.com/pricing</a>.')
+
+
+def test_fill_escapes_the_template_but_not_the_values():
+    assert fill("Paste into {field}|", {"field": "**Groq API Key**"}) == "Paste into **Groq API Key**&#124;"
+
+
+@pytest.mark.parametrize("lang, header, price_cell", [
+    ("en", "| Model ID | Vendor | Context window | Max output | Input | Output | Cache read | Capabilities |", "$0.59"),
+    ("zh", "| 模型 ID | 厂商 | 上下文窗口 | 最大输出 | 输入 | 输出 | 缓存读取 | 能力 |", "$0.59"),
+])
+def test_model_table_in_both_languages(lang, header, price_cell):
+    table = models.model_table(CATALOG, GROQ, GROQ.models, lang)
+    lines = table.splitlines()
+    assert lines[0] == header
+    assert len(lines) == 2 + len(GROQ.models)
+    row = next(line for line in lines if "llama-3.3-70b-versatile" in line)
+    assert "| 131,072 | 32,768 | $0.59 | $0.79 | — |" in row
+
+
+def test_capabilities_and_plans_are_localized():
+    kimi = next(m for m in GROQ.models if m.id == "moonshotai/kimi-k2-instruct")
+    assert models.capability_text(CATALOG, kimi, "en") == "Prompt caching"
+    assert models.capability_text(CATALOG, kimi, "zh") == "提示词缓存"
+    compound = next(m for m in GROQ.models if m.id == "compound-beta")
+    assert models.price_cells(CATALOG, compound.price, "zh") == ["未公布", "—", "—"]
+
+
+def test_hostile_model_name_and_description_render_as_text():
+    evil = dataclasses.replace(GROQ.models[0], id="x|y", description=catalog.entities.Text(
+        en="<script>alert(1)</script> a | b", zh="<img src=x onerror=alert(1)>"))
+    for lang in ("en", "zh"):
+        html = to_html(models.model_table(CATALOG, GROQ, [evil], lang))
+        assert "<script>" not in html and "<img" not in html
+        assert html.count("<tr>") == 2
+        assert 'data-clipboard-text="x&#124;y"' in html  # the browser reads x|y
+
+
+def test_features_are_derived_from_the_data():
+    text = provider.render_features(CATALOG, GROQ, "en")
+    assert "### Prompt caching" in text and "### Vision" in text and "### Reasoning" in text
+    vision = text.split("### Vision")[1].split("###")[0]
+    assert "llama-4-maverick" in vision and "llama-4-scout" in vision and "kimi" not in vision
+
+
+def test_key_steps_are_numbered_with_real_urls():
+    steps = provider.render_key_steps(CATALOG, GROQ, "zh").splitlines()
+    assert len(steps) == 4 and steps[0].startswith("1. ") and steps[3].startswith("4. ")
+    assert 'href="https://console.groq.com/keys"' in steps[1]
+
+
+def test_setup_steps_name_the_settings():
+    steps = provider.render_setup(CATALOG, GROQ, "en")
+    assert "**Groq**" in steps and "**Groq API Key**" in steps and "**Model**" in steps
+
+
+def test_generated_page_has_every_section_in_each_language():
+    for lang in ("en", "zh"):
+        page = provider.render_page(CATALOG, GROQ, lang)
+        expanded = markers.expand(page, CATALOG, lang)
+        assert "catalog:" not in expanded
+        assert expanded.count("\n## ") == 6
+
+
+def test_unknown_marker_and_provider_are_errors():
+    with pytest.raises(markers.MarkerError, match="unknown marker `catalog:modles`"):
+        markers.expand("<!-- catalog:modles groq -->", CATALOG, "en")
+    with pytest.raises(markers.MarkerError, match="unknown provider"):
+        markers.expand("<!-- catalog:models nope -->", CATALOG, "en")
+    with pytest.raises(markers.MarkerError, match="needs a provider id"):
+        markers.expand("<!-- catalog:models -->", CATALOG, "en")
+
+
+def test_providers_index_groups_by_kind():
+    index = overview.render_providers_index(CATALOG, "zh")
+    assert "## 云端 API" in index and "[Groq](/providers/groq.md)" in index
+
+
+def test_every_label_has_both_languages():
+    for key, text in CATALOG.labels.items():
+        assert text.en.strip() and text.zh.strip(), key
