@@ -1,0 +1,142 @@
+"""Benchmark: build speed, hook overhead and page weight as the catalog grows.
+
+    .venv/bin/python bench/benchmark.py                # 10, 100 and 500 providers × 30 models
+    .venv/bin/python bench/benchmark.py --sizes 10,100 # quicker
+
+Every number is measured in this run; overheads are ratios against a baseline built in the same run
+(the same pages as plain Markdown, without our hooks). Synthetic catalogs are generated in a
+temporary folder and deleted afterwards. Prints a Markdown table; writes JSON to bench-results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import serve_rebuild  # noqa: E402
+import synthetic  # noqa: E402
+import weight  # noqa: E402
+
+ROOT = synthetic.ROOT
+
+
+def build(project: Path, site: Path, hooks: bool = True, env: dict | None = None) -> dict:
+    """One build in a fresh process; returns {total, hooks, parses} in seconds / count."""
+    command = [sys.executable, str(ROOT / "bench/run_build.py"), str(project), str(site)]
+    result = subprocess.run(command + ([] if hooks else ["--no-hooks"]), capture_output=True, text=True,
+                            env={**os.environ, **(env or {})})
+    if result.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def best_of(repeat: int, *args, **kwargs) -> dict:
+    return min((build(*args, **kwargs) for _ in range(repeat)), key=lambda run: run["total"])
+
+
+def measure_size(work: Path, providers: int, models: int, repeat: int) -> dict:
+    project = synthetic.make_project(work / f"p{providers}", providers, models)
+    hooked = best_of(repeat, project, work / f"s{providers}")
+    baseline_project = synthetic.make_baseline(project, work / f"b{providers}")
+    baseline = best_of(repeat, baseline_project, work / f"sb{providers}", hooks=False)
+    pages = len(list((work / f"s{providers}").rglob("index.html")))
+    return {"providers": providers, "models": providers * models, "pages": pages, "build_s": hooked["total"],
+            "hooks_s": hooked["hooks"], "hooks_share": hooked["hooks"] / hooked["total"],
+            "baseline_s": baseline["total"], "overhead_ratio": hooked["total"] / baseline["total"],
+            "parses": hooked["parses"]}
+
+
+def exponent(rows: list[dict], key: str) -> float:
+    first, last = rows[0], rows[-1]
+    return math.log(last[key] / first[key]) / math.log(last["providers"] / first["providers"])
+
+
+def real_site(work: Path, repeat: int) -> dict:
+    """The real catalog: full and English-only build times, page weight, search index size."""
+    full = best_of(repeat, ROOT, work / "real")
+    english = best_of(repeat, ROOT, work / "real-en", env={"DOCS_BUILD_ZH": "false"})
+    raw, packed = weight.search_index(work / "real")
+    visits = {path: weight.first_visit(work / "real", path) for path in ("providers/groq/", "zh/providers/groq/")}
+    return {"build_s": full["total"], "hooks_share": full["hooks"] / full["total"], "parses": full["parses"],
+            "english_only_s": english["total"], "preview_speedup": full["total"] / english["total"],
+            "search_index_bytes": raw, "search_index_gzip": packed, "first_visit": visits}
+
+
+def serve_times(work: Path) -> list[float]:
+    project = work / "serve-project"
+    for part in ("mkdocs.yml", "hooks", "overrides", "docs", "data"):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
+    return serve_rebuild.measure(project, "data/providers/groq.yaml", "providers/groq/")
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| providers × models | pages | build (s) | our hooks (s) | hooks share | baseline (s) "
+             "| build / baseline | catalog parses |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        lines.append(f"| {row['providers']} × {row['models'] // row['providers']} | {row['pages']} "
+                     f"| {row['build_s']:.2f} | {row['hooks_s']:.2f} | {row['hooks_share']:.1%} "
+                     f"| {row['baseline_s']:.2f} | {row['overhead_ratio']:.2f} | {row['parses']} |")
+    return "\n".join(lines)
+
+
+def report(results: dict) -> str:
+    parts = ["## Synthetic catalogs", "", table(results["sizes"]), ""]
+    if len(results["sizes"]) > 1:
+        parts += [f"Growth exponent of build time from {results['sizes'][0]['providers']} to "
+                  f"{results['sizes'][-1]['providers']} providers: **{results['exponent']:.2f}** "
+                  f"(baseline: {results['baseline_exponent']:.2f}).", ""]
+    if "serve_rebuild_s" in results:
+        times = ", ".join(f"{t:.2f}" for t in results["serve_rebuild_s"])
+        parts += [f"`mkdocs serve`: saving data/providers/groq.yaml to the rebuilt page: {times} s.", ""]
+    if "real" in results:
+        real = results["real"]
+        parts += ["## Real site", "", f"- full build {real['build_s']:.2f} s (hooks {real['hooks_share']:.1%}, "
+                  f"catalog parsed {real['parses']}×); English only (`DOCS_BUILD_ZH=false`) "
+                  f"{real['english_only_s']:.2f} s: **{real['preview_speedup']:.2f}× faster**",
+                  f"- search index {real['search_index_bytes'] / 1024:.0f} KB raw, "
+                  f"**{real['search_index_gzip'] / 1024:.0f} KB gzipped**"]
+        for path, visit in real["first_visit"].items():
+            kinds = ", ".join(f"{kind} {packed / 1024:.1f} KB" for kind, (_, packed) in sorted(visit["by_kind"].items()))
+            parts.append(f"- first visit to /{path}: **{visit['gzipped_total'] / 1024:.1f} KB gzipped** "
+                         f"({visit['gzipped_without_search_index'] / 1024:.1f} KB without the search index) in "
+                         f"{visit['requests']} requests, {len(visit['third_party'])} third-party; {kinds}")
+    return "\n".join(parts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10,100,500", help="provider counts, comma-separated")
+    parser.add_argument("--models", type=int, default=30, help="models per provider")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per measurement; the fastest counts")
+    parser.add_argument("--skip-real", action="store_true", help="skip the real-site and serve measurements")
+    parser.add_argument("--out", default=str(ROOT / "bench-results"), help="folder for benchmark.json")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        sizes = [measure_size(work, int(size), args.models, args.repeat) for size in args.sizes.split(",")]
+        results = {"sizes": sizes}
+        if len(sizes) > 1:
+            results["exponent"] = exponent(sizes, "build_s")
+            results["baseline_exponent"] = exponent(sizes, "baseline_s")
+        if not args.skip_real:
+            results["real"] = real_site(work, args.repeat)
+            results["serve_rebuild_s"] = serve_times(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "benchmark.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(report(results))
+
+
+if __name__ == "__main__":
+    main()
