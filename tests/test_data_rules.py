@@ -16,7 +16,10 @@ GROQ = (ROOT / "data/providers/groq.yaml").read_text(encoding="utf-8")
 
 @pytest.fixture
 def data(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    """The shared data files and Groq only, so other providers' files cannot change what a test sees."""
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("providers"))
+    (tmp_path / "data/providers").mkdir()
+    shutil.copy2(ROOT / "data/providers/groq.yaml", tmp_path / "data/providers/groq.yaml")
     return tmp_path / "data"
 
 
@@ -120,7 +123,7 @@ def test_duplicate_model_id(data):
 def test_free_is_a_plan_not_a_zero_price_with_plan(data):
     broken = GROQ.replace("price: {plan: unlisted}", "price: {plan: free, input: 0}", 1)
     [message] = problems_for(data, broken)
-    assert "`plan` cannot be combined with input" in message
+    assert "models[10].price: a `plan` price cannot also have `input` — write `{currency: USD" in message
 
 
 def test_all_problems_are_reported_at_once(data):
@@ -179,3 +182,85 @@ def test_broken_file_fails_the_build_cleanly(tmp_path):
     assert result.returncode == 1
     assert "data/providers/groq.yaml:" in result.stderr and "models[0].context" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# Gaps closed for issue 3: deprecation, dates, nesting, and the price shape ----------------------
+
+def deprecate_kimi(replacement: str | None) -> str:
+    """Groq with the first Kimi K2 release deprecated, pointing at `replacement` when given."""
+    block = GROQ[GROQ.index("- id: moonshotai/kimi-k2-instruct\n"):]
+    status = block[block.index("  status: active\n"):].split("\n", 1)[0]
+    extra = "\n  deprecated: 2026-01-15" + (f"\n  replacement: {replacement}" if replacement else "")
+    start = GROQ.index("- id: moonshotai/kimi-k2-instruct\n")
+    return GROQ[:start] + block.replace(status, "  status: deprecated" + extra, 1)
+
+
+def test_deprecated_model_with_date_and_replacement_is_valid(data):
+    (data / "providers/groq.yaml").write_text(deprecate_kimi("moonshotai/kimi-k2-instruct-0905"), encoding="utf-8")
+    kimi = next(m for m in catalog.load(data, data.parent).provider("groq").models if m.id == "moonshotai/kimi-k2-instruct")
+    assert kimi.status == "deprecated" and kimi.replacement == "moonshotai/kimi-k2-instruct-0905"
+    assert kimi.deprecated.isoformat() == "2026-01-15"
+
+
+@pytest.mark.parametrize("replacement, expected", [
+    ("moonshotai/kimi-k3", "replacement 'moonshotai/kimi-k3' is not a model of this provider — use an id listed"),
+    ("moonshotai/kimi-k2-instruct", "a model cannot replace itself"),
+])
+def test_replacement_must_exist(data, replacement, expected):
+    broken = deprecate_kimi(replacement)
+    [message] = problems_for(data, broken)
+    assert f":{line_of(broken, 'replacement:')}:" in message and "models[5].replacement: " + expected in message
+
+
+def test_deprecated_date_hint_mentions_the_replacement(data):
+    [message] = problems_for(data, GROQ.replace("  status: preview", "  status: deprecated", 1))
+    assert "— add `deprecated: YYYY-MM-DD` and, where there is one, `replacement: <model id>`" in message
+
+
+def test_impossible_date_is_an_error_not_a_traceback(data):
+    broken = GROQ.replace("verified: 2026-11-28", "verified: 2026-02-30", 1)
+    [message] = problems_for(data, broken)
+    assert message.startswith(f"data/providers/groq.yaml:{line_of(broken, 'verified: 2026-02-30')}:")
+    assert "verified: '2026-02-30' cannot be read: day is out of range for month — write a real date" in message
+
+
+def test_quoted_date_is_a_date(data):
+    (data / "providers/groq.yaml").write_text(GROQ.replace("verified: 2026-11-28", 'verified: "2026-11-28"', 1))
+    assert catalog.load(data, data.parent).provider("groq").verified.isoformat() == "2026-11-28"
+
+
+def test_deep_nesting_fails_fast(data):
+    start = time.monotonic()
+    [message] = problems_for(data, "name: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert "nested more than 20 levels deep" in message and time.monotonic() - start < 5
+
+
+def test_duplicate_key_names_the_full_field_path(data):
+    broken = GROQ.replace("  context: 262144\n", "  context: 262144\n  context: 131072\n", 1)
+    [message] = problems_for(data, broken)
+    assert f":{line_of(broken, 'context: 131072')}:3: models[0].context: duplicate key (first set on line" in message
+
+
+@pytest.mark.parametrize("price, expected", [
+    ("{currency: USD, input: 0.59}", "a per-token price also needs `output`"),
+    ("{input: 0.59, output: 0.79}", "a per-token price also needs `currency`"),
+    ("{}", "needs a `plan` price or a per-token price"),
+])
+def test_price_shape(data, price, expected):
+    broken = GROQ.replace("price: {plan: unlisted}", f"price: {price}", 1)
+    [message] = problems_for(data, broken)
+    assert f"models[10].price: {expected} — write `{{currency: USD" in message
+
+
+def test_tier_cache_read_above_tier_input(data):
+    broken = GROQ.replace("price: {plan: unlisted}", "price: {currency: USD, input: 1, output: 2, tiers: "
+                          "[{up_to: 1000, input: 1, output: 2}, {input: 2, output: 3, cache_read: 5}]}", 1)
+    [message] = problems_for(data, broken)
+    assert "models[10].price.tiers[1].cache_read: cache-read price 5 is above the input price 2" in message
+
+
+def test_every_message_has_a_hint(data):
+    broken = GROQ.replace("  context: 262144", "  context: 131K", 1).replace("website: https://groq.com/", "website: 1", 1)
+    broken = broken.replace("sources:\n", "sources: []\nunused:\n", 1)
+    for message in problems_for(data, broken):
+        assert " — " in message, message

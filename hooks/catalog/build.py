@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .entities import (Catalog, ClineSettings, Endpoint, Guide, Link, Model, Price, Provider, Source,
                        Term, Text, Tier, Vendor)
+from .fields import as_date
 
 
 def text(value) -> Text | None:
@@ -28,9 +29,9 @@ def model(value, vendors: dict, source: str, verified) -> Model:
         id=value["id"], name=value["name"], vendor=vendors[value["vendor"]],
         base_vendor=vendors[value["base_vendor"]] if "base_vendor" in value else None, endpoint=value.get("endpoint"),
         context=value["context"], max_output=value["max_output"], price=price(value["price"]),
-        capabilities=tuple(value["capabilities"]), status=value["status"], deprecated=value.get("deprecated"),
+        capabilities=tuple(value["capabilities"]), status=value["status"], deprecated=as_date(value["deprecated"]) if "deprecated" in value else None,
         replacement=value.get("replacement"), description=text(value.get("description")),
-        source=value.get("source", source), verified=value.get("verified", verified), line=value.mark[0],
+        source=value.get("source", source), verified=as_date(value.get("verified", verified)), line=value.mark[0],
     )
 
 
@@ -57,7 +58,7 @@ def provider(provider_id: str, file: str, value, vendors: dict) -> Provider:
         key_steps=texts(value.get("key_steps")), setup_steps=texts(value.get("setup_steps")),
         links=tuple(Link(text(item["title"]), item["url"]) for item in value.get("links", ())),
         tips=texts(value.get("tips")), notes=texts(value.get("notes")), sources=sources,
-        verified=value["verified"],
+        verified=as_date(value["verified"]),
         models=tuple(model(item, vendors, models_source, value["verified"]) for item in value["models"]),
     )
 

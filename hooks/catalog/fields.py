@@ -1,15 +1,15 @@
 """Field types for data files: each checks a located value and describes itself as JSON Schema.
 
 The validator and the published JSON Schema are both made from these objects, so the two cannot
-disagree on structure. Rules that span several fields live in `rules.py`.
+disagree on structure. This module holds single values; `shapes.py` the containers (records, lists,
+texts in both languages). Rules that span several fields live in `rules.py`.
 """
 
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .problems import Problem
@@ -73,8 +73,10 @@ class Text(Field):
         return []
 
     def schema(self):
-        schema = {"type": "string", "minLength": 1, "maxLength": self.max_length, "examples": [self.example]}
-        return self.described({**schema, "pattern": f"^(?:{self.pattern})$"} if self.pattern else schema)
+        # `\S`: the validator refuses text that is only spaces, and so must the schema.
+        pattern = f"^(?:{self.pattern})$" if self.pattern else r"\S"
+        return self.described({"type": "string", "minLength": 1, "maxLength": self.max_length, "pattern": pattern,
+                               "examples": [self.example]})
 
 
 @dataclass
@@ -155,115 +157,26 @@ class Url(Field):
         return self.described({"type": "string", "pattern": f"^(?:{URL_PATTERN})$", "examples": [self.example]})
 
 
+def as_date(value) -> datetime.date:
+    """A checked date: YAML reads 2026-11-28 as a date, "2026-11-28" (quoted) as text; both are fine."""
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and bool(as_date(value))
+    except ValueError:
+        return False
+
+
 @dataclass
 class Day(Field):
+    """A calendar date. Editors read YAML 1.2, where a date is a string, so the schema says string."""
+
     def check(self, value, spot):
-        if not isinstance(value, datetime.date):
-            return [spot.problem(f"expected a date, got {shown(value)}", "write it as YYYY-MM-DD, e.g. 2026-11-28")]
-        return []
+        if isinstance(value, datetime.date) or (isinstance(value, str) and _is_iso_date(value)):
+            return []
+        return [spot.problem(f"expected a date, got {shown(value)}", "write it as YYYY-MM-DD, e.g. 2026-11-28")]
 
     def schema(self):
         return self.described({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
-
-
-@dataclass
-class Localized(Field):
-    """Text in both languages: `{en: …, zh: …}`."""
-
-    max_length: int = 2000
-
-    def check(self, value, spot):
-        if not isinstance(value, dict):
-            return [spot.problem(f"expected text in both languages, got {shown(value)}",
-                                 "write `{en: …, zh: …}` with both languages")]
-        problems = [spot.problem(f"unknown language {key!r}", "only en and zh") for key in value if key not in LANGS]
-        for lang in LANGS:
-            if lang not in value:
-                problems.append(spot.problem(f"the {lang} text is missing",
-                                             "every text needs both `en:` and `zh:`"))
-            else:
-                inner = spot.at(lang, value.marks[lang])
-                problems += Text(self.doc, max_length=self.max_length).check(value[lang], inner)
-        return problems
-
-    def schema(self):
-        text = {"type": "string", "minLength": 1, "maxLength": self.max_length}
-        return self.described({"type": "object", "properties": {"en": text, "zh": text},
-                               "required": list(LANGS), "additionalProperties": False})
-
-
-@dataclass
-class ListOf(Field):
-    item: Field = None
-    min_items: int = 0
-    unique_by: str = ""
-
-    def check(self, value, spot):
-        if not isinstance(value, list):
-            return [spot.problem(f"expected a list, got {shown(value)}", "start each item with `- `")]
-        if len(value) < self.min_items:
-            return [spot.problem(f"needs at least {self.min_items} item(s), got {len(value)}", "")]
-        problems = []
-        for index, item in enumerate(value):
-            problems += self.item.check(item, spot.at(index, value.marks[index]))
-        return problems
-
-    def schema(self):
-        return self.described({"type": "array", "items": self.item.schema(), "minItems": self.min_items})
-
-
-@dataclass
-class Record(Field):
-    """A mapping with known fields; unknown keys are errors with a suggestion."""
-
-    fields: dict = field(default_factory=dict)
-    required: tuple = ()
-    example: str = ""
-
-    def check(self, value, spot):
-        if not isinstance(value, dict):
-            return [spot.problem(f"expected a mapping, got {shown(value)}", self.example or "write `key: value` lines")]
-        problems = []
-        for key in value:
-            if key not in self.fields:
-                close = difflib.get_close_matches(key, self.fields, n=1)
-                hint = f"did you mean `{close[0]}`?" if close else "known fields: " + ", ".join(self.fields)
-                problems.append(spot.at(key, value.marks[key]).problem("unknown field", hint))
-        for key in self.required:
-            if key not in value:
-                problems.append(spot.problem(f"required field `{key}` is missing", self.fields[key].doc))
-        for key, kind in self.fields.items():
-            if key in value:
-                problems += kind.check(value[key], spot.at(key, value.marks[key]))
-        return problems
-
-    def schema(self):
-        return self.described({
-            "type": "object",
-            "properties": {key: kind.schema() for key, kind in self.fields.items()},
-            "required": list(self.required),
-            "additionalProperties": False,
-        })
-
-
-@dataclass
-class KeyedBy(Field):
-    """A mapping whose keys are ids (e.g. vendor ids) and whose values share one type."""
-
-    key_pattern: str = r"[a-z0-9][a-z0-9-]*"
-    item: Field = None
-
-    def check(self, value, spot):
-        if not isinstance(value, dict):
-            return [spot.problem(f"expected a mapping, got {shown(value)}", "write `id: …` entries")]
-        problems = []
-        for key, item in value.items():
-            inner = spot.at(key, value.marks[key])
-            if not re.fullmatch(self.key_pattern, key):
-                problems.append(inner.problem(f"id {key!r} is not allowed", f"ids match {self.key_pattern}"))
-            problems += self.item.check(item, inner)
-        return problems
-
-    def schema(self):
-        return self.described({"type": "object", "propertyNames": {"pattern": f"^(?:{self.key_pattern})$"},
-                               "additionalProperties": self.item.schema()})

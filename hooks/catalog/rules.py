@@ -31,25 +31,24 @@ def _spot(path: str, mapping, key, parent: str = "") -> Spot:
         path, parent, *mapping.mark)
 
 
-def check_price(price, spot: Spot) -> list[Problem]:
-    per_token = [key for key in ("currency", "input", "output", "cache_read", "cache_write", "tiers") if key in price]
-    if "plan" in price:
-        if per_token:
-            return [spot.problem(f"`plan` cannot be combined with {', '.join(per_token)}",
-                                 "either `{plan: free}` or `{currency: USD, input: …, output: …}`")]
+def _check_cache_read(price, spot: Spot) -> list[Problem]:
+    # Reading a cached prompt is the discount; a higher cache-read price is a typo or a swapped column.
+    if "cache_read" not in price or price["cache_read"] <= price["input"]:
         return []
-    missing = [key for key in ("currency", "input", "output") if key not in price]
-    if missing:
-        return [spot.problem(f"missing {', '.join(missing)}",
-                             "a per-token price needs `currency`, `input` and `output`; or use `{plan: free}`")]
-    problems = []
-    if "cache_read" in price and price["cache_read"] > price["input"]:
-        problems.append(_spot(spot.path, price, "cache_read", spot.field).problem(
-            f"cache-read price {price['cache_read']} is above the input price {price['input']}",
-            "reading from the cache costs at most the input price"))
+    return [_spot(spot.path, price, "cache_read", spot.field).problem(
+        f"cache-read price {price['cache_read']} is above the input price {price['input']}",
+        "reading from the cache costs at most the input price")]
+
+
+def check_price(price, spot: Spot) -> list[Problem]:
+    """Per-token prices that contradict each other (the plan/per-token shape is checked by PRICE)."""
+    if "plan" in price:
+        return []
+    problems = _check_cache_read(price, spot)
     tiers = price.get("tiers", [])
     for index, tier in enumerate(tiers):
         tier_spot = spot.at("tiers", price.marks["tiers"]).at(index, tiers.marks[index])
+        problems += _check_cache_read(tier, tier_spot)
         if "up_to" not in tier and index != len(tiers) - 1:
             problems.append(tier_spot.problem("only the last tier may leave out `up_to`", "add `up_to: <tokens>`"))
         if index and "up_to" in tier and "up_to" in tiers[index - 1] and tier["up_to"] <= tiers[index - 1]["up_to"]:
@@ -73,12 +72,30 @@ def check_model(model, spot: Spot, vendors: dict, endpoints: dict) -> list[Probl
     deprecated = model["status"] == "deprecated"
     if deprecated and "deprecated" not in model:
         problems.append(_spot(spot.path, model, "status", spot.field).problem(
-            "a deprecated model needs the date it is retired", "add `deprecated: YYYY-MM-DD`"))
+            "a deprecated model needs the date it is retired",
+            "add `deprecated: YYYY-MM-DD` and, where there is one, `replacement: <model id>`"))
     for key in ("deprecated", "replacement"):
         if key in model and not deprecated:
             problems.append(_spot(spot.path, model, key, spot.field).problem(
                 f"`{key}` only applies to deprecated models", "set `status: deprecated` or remove it"))
     return problems + check_price(model["price"], _spot(spot.path, model, "price", spot.field))
+
+
+def check_replacement(model, spot: Spot, models) -> list[Problem]:
+    """A replacement is another model of the same file, and not one that is on its way out too."""
+    target = model.get("replacement")
+    if target is None:
+        return []
+    status = {entry["id"]: entry["status"] for entry in models}
+    if target == model["id"]:
+        return [spot.problem("a model cannot replace itself", "name the model readers should move to")]
+    if target not in status:
+        return [spot.problem(f"replacement {target!r} is not a model of this provider",
+                             "use an id listed in this file's `models`, or leave `replacement` out")]
+    if status[target] == "deprecated":
+        return [spot.problem(f"replacement {target!r} is deprecated too",
+                             "name the model readers should end up on")]
+    return []
 
 
 def check_models(provider, path: str, vendors: dict) -> list[Problem]:
@@ -93,13 +110,11 @@ def check_models(provider, path: str, vendors: dict) -> list[Problem]:
                 f"model id {model['id']!r} is listed twice (first at line {seen[key]})", "keep one entry per id"))
         seen.setdefault(key, models.marks[index][0])
         problems += check_model(model, spot, vendors, endpoints)
-        if "replacement" in model and model["replacement"] not in ids:
-            problems.append(_spot(path, model, "replacement", spot.field).problem(
-                f"replacement {model['replacement']!r} is not a model of this provider", "use an id listed here"))
+        problems += check_replacement(model, _spot(path, model, "replacement", spot.field), models)
     default = provider["cline"].get("default_model")
     if models and default and default not in ids:
         problems.append(_spot(path, provider["cline"], "default_model", "cline").problem(
-            f"default model {default!r} is not in `models`", "use one of the ids listed below"))
+            f"default model {default!r} is not in `models`", "use one of the ids listed in `models`"))
     return problems
 
 

@@ -21,6 +21,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     SafeLoader = yaml.SafeLoader
 
 MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 20  # the deepest real value (a price tier's field) sits 6 levels down
 STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -75,50 +76,71 @@ def read_text(path: Path, shown: str) -> str:
     return text
 
 
-def _reject_aliases(text: str, shown: str) -> None:
-    # Walk the event stream first: an alias bomb is refused at its first anchor, before any
-    # node graph is built, so it costs microseconds instead of memory.
+def _check_events(text: str, shown: str) -> None:
+    """Walk the event stream before building anything: refuse anchors, aliases and deep nesting.
+
+    An alias bomb is refused at its first anchor and a `[[[[…` file at its 21st level, before any node
+    graph exists, so both cost milliseconds instead of memory or a RecursionError.
+    """
+    depth = 0
     for event in yaml.parse(text, Loader=SafeLoader):
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent) or anchor:
             line, column = _position(event.start_mark)
             raise SourceError(Problem(shown, line, column, "", "YAML anchors and aliases are not allowed",
                                       "write the value out in full"))
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, column = _position(event.start_mark)
+                raise SourceError(Problem(shown, line, column, "", f"nested more than {MAX_DEPTH} levels deep",
+                                          "data files are a few levels deep; check the brackets and indentation"))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
-def _to_value(node: yaml.Node, shown: str):
+def _scalar(node: yaml.ScalarNode, shown: str, field: str):
+    """A plain value; a timestamp becomes a date, an impossible one (2026-02-30) an error."""
+    try:
+        value = _scalars.construct_object(node)
+    except (ValueError, OverflowError) as error:
+        line, column = _position(node.start_mark)
+        raise SourceError(Problem(shown, line, column, field, f"{node.value!r} cannot be read: {error}",
+                                  "write a real date as YYYY-MM-DD, e.g. 2026-11-28")) from None
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def _to_value(node: yaml.Node, shown: str, field: str = ""):
     if node.tag not in STANDARD_TAGS:
         line, column = _position(node.start_mark)
-        raise SourceError(Problem(shown, line, column, "", f"custom tag {node.tag!r} is not allowed",
+        raise SourceError(Problem(shown, line, column, field, f"custom tag {node.tag!r} is not allowed",
                                   "use plain YAML values (text, numbers, lists, mappings)"))
     if isinstance(node, yaml.MappingNode):
-        return _to_map(node, shown)
+        return _to_map(node, shown, field)
     if isinstance(node, yaml.SequenceNode):
-        items = LocatedList(_to_value(item, shown) for item in node.value)
+        items = LocatedList(_to_value(item, shown, f"{field}[{index}]") for index, item in enumerate(node.value))
         items.mark = _position(node.start_mark)
         items.marks = {index: _position(item.start_mark) for index, item in enumerate(node.value)}
         return items
-    value = _scalars.construct_object(node)
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    return value
+    return _scalar(node, shown, field)
 
 
-def _to_map(node: yaml.MappingNode, shown: str) -> LocatedMap:
+def _to_map(node: yaml.MappingNode, shown: str, field: str) -> LocatedMap:
     mapping = LocatedMap()
     mapping.mark = _position(node.start_mark)
     mapping.marks = {}
     for key_node, value_node in node.value:
-        key = _to_value(key_node, shown)
+        key = _to_value(key_node, shown, field)
         line, column = _position(key_node.start_mark)
         if not isinstance(key, str):
-            raise SourceError(Problem(shown, line, column, "", f"key {key!r} is not text",
+            raise SourceError(Problem(shown, line, column, field, f"key {key!r} is not text",
                                       "keys are field names such as `context`"))
+        where = f"{field}.{key}" if field else key
         if key in mapping:
             first = mapping.marks[key][0]
-            raise SourceError(Problem(shown, line, column, key, f"duplicate key (first set on line {first})",
-                                      "keep one of the two"))
-        mapping[key] = _to_value(value_node, shown)
+            raise SourceError(Problem(shown, line, column, where, f"duplicate key (first set on line {first})",
+                                      "keep one of the two; YAML would silently drop the first"))
+        mapping[key] = _to_value(value_node, shown, where)
         mapping.marks[key] = (line, column)
     return mapping
 
@@ -127,7 +149,7 @@ def load_file(path: Path, shown: str):
     """Parse one data file into located values; raise SourceError with the first fatal problem."""
     text = read_text(path, shown)
     try:
-        _reject_aliases(text, shown)
+        _check_events(text, shown)
         node = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -135,11 +157,14 @@ def load_file(path: Path, shown: str):
         raise SourceError(Problem(shown, line, column, "", f"YAML syntax error: {error.problem}",
                                   "check indentation, colons and quotes near this line")) from None
     except yaml.YAMLError as error:
-        raise SourceError(Problem(shown, 1, 1, "", f"YAML error: {error}", "")) from None
+        raise SourceError(Problem(shown, 1, 1, "", f"YAML error: {error}",
+                                  "check the file is plain YAML text")) from None
     if node is None:
-        raise SourceError(Problem(shown, 1, 1, "", "file is empty", "see data/README.md for the fields"))
+        raise SourceError(Problem(shown, 1, 1, "", "file is empty",
+                                  "start from templates/provider.yaml or a file of the same kind"))
     try:
         return _to_value(node, shown)
     except yaml.constructor.ConstructorError as error:
         line, column = _position(error.problem_mark) if error.problem_mark else (1, 1)
-        raise SourceError(Problem(shown, line, column, "", f"unreadable value: {error.problem}", "")) from None
+        raise SourceError(Problem(shown, line, column, "", f"unreadable value: {error.problem}",
+                                  "use plain YAML values (text, numbers, lists, mappings)")) from None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .fields import (Boolean, Choice, Day, Integer, KeyedBy, ListOf, Localized, Price, Record, Text,
-                     Url)
+from .fields import Boolean, Choice, Day, Integer, Price, Text, Url
+from .shapes import KeyedBy, ListOf, Localized, Record, Variant
 
 PROVIDER_KINDS = ("cloud-api", "gateway", "local", "cloud-platform", "sign-in", "custom-endpoint")
 CAPABILITIES = ("vision", "prompt-cache", "reasoning", "tools")
@@ -47,7 +47,12 @@ PRICE = Record(
         "cache_write": Price("Price per million prompt tokens written to the cache."),
         "tiers": ListOf("Prices by prompt size, smallest first.", item=TIER, min_items=1),
     },
-    example="`{currency: USD, input: 0.59, output: 0.79}` or `{plan: free}`",
+    example="write `{currency: USD, input: 0.59, output: 0.79}` or `{plan: free}`",
+    variants=(
+        Variant("a `plan` price", required=("plan",), allowed=("plan",)),
+        Variant("a per-token price", required=("currency", "input", "output"),
+                allowed=("currency", "input", "output", "cache_read", "cache_write", "tiers")),
+    ),
 )
 
 MODEL = Record(
@@ -151,7 +156,7 @@ VENDORS = KeyedBy(
     }, required=("name", "website")),
 )
 
-LABELS = KeyedBy("data/labels.yaml: every UI string, in both languages.", key_pattern=r"[a-z0-9][a-z0-9_.-]*",
+LABELS = KeyedBy("data/labels/*.yaml: every UI string, in both languages, by key.", key_pattern=r"[a-z0-9][a-z0-9_.-]*",
                  item=Localized("A UI string.", max_length=600))
 
 GLOSSARY = ListOf("data/glossary.yaml: terms and their translations.", item=Record(
