@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
-from docsite import generated, navigation, notfound, pages
+from docsite import generated, navigation, notfound, pages, untranslated
 from render import markers, provider
 
 state: dict = {}
@@ -45,6 +45,7 @@ def on_files(files, config):
     # Runs before static-i18n's on_files (priority -100), so it sorts our pages by language too.
     languages, default = _languages(config)
     state["generated"] = generated.add_generated_pages(files, state["catalog"], config, languages, default)
+    state["mirrors"] = untranslated.add_english_mirrors(files, config)
     return files
 
 
@@ -55,6 +56,8 @@ def on_nav(nav, config, files):
 
 
 def on_page_read_source(page, config):
+    if page.file.src_uri in state["mirrors"]:
+        return (Path(config.docs_dir) / state["mirrors"][page.file.src_uri]).read_text(encoding="utf-8")
     entry = state["generated"].get(page.file.src_uri)
     if entry is None:
         return None
@@ -71,7 +74,12 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"docs/{src}: {error}") from None
     if src in state["generated"]:
         page.edit_url = pages.data_edit_url(config, state["catalog"].provider(state["generated"][src][0]))
-    return expanded
+        return expanded
+    if src in state["mirrors"]:
+        page.edit_url = pages.docs_edit_url(config, state["mirrors"][src])
+    _, default = _languages(config)
+    return untranslated.with_notice(expanded, page, state["catalog"], lang, default, Path(config.docs_dir),
+                                    state["mirrors"])
 
 
 def on_post_template(output, template_name, config):

@@ -9,23 +9,11 @@ import autocorrect_py
 import pytest
 import yaml
 
+from checks.chinese import zh_strings
 from conftest import ROOT
 
 ZH_PAGES = sorted((ROOT / "docs").rglob("*.zh.md"))
 DATA_FILES = sorted((ROOT / "data").rglob("*.yaml"))
-
-
-def zh_strings(node, path=""):
-    """Every `zh:` text in a data file, with where it is."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "zh" and isinstance(value, str):
-                yield f"{path}.zh", value
-            else:
-                yield from zh_strings(value, f"{path}.{key}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from zh_strings(value, f"{path}[{index}]")
 
 
 def test_there_is_chinese_to_check():

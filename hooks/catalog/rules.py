@@ -21,6 +21,25 @@ PLACEHOLDERS = {
     "default_model": "cline.default_model",
 }
 
+# What these rules check, by kind of data file, in the words the JSON Schemas show contributors.
+VALIDATOR_ONLY = {
+    "provider": (
+        "a model's `max_output` is at most its `context`",
+        "a `cache_read` price is at most the `input` price (also in each tier)",
+        "price tiers are in increasing `up_to` order; only the last may leave `up_to` out",
+        "a deprecated model has a `deprecated:` date; `deprecated` and `replacement` only on deprecated models",
+        "a `replacement` is another model listed in this file, and not a deprecated one",
+        "model ids are unique within the file (per endpoint)",
+        "`vendor` and `base_vendor` are ids from data/vendors.yaml; `endpoint` is one of this file's `endpoints`",
+        "`cline.default_model` is one of the listed models",
+        "the setup guide of the provider's `kind` (data/guides.yaml) finds every field it needs",
+        "the file name is the provider id: a-z, 0-9 and -",
+        "whole numbers are written without a decimal point (131072, not 131072.0)",
+    ),
+    "labels": ("a label key is defined in one label file only",),
+    "guides": ("steps use only the known {placeholders}: " + ", ".join("{%s}" % name for name in PLACEHOLDERS),),
+}
+
 
 def placeholders_in(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}

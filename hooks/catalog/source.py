@@ -28,6 +28,13 @@ STANDARD_TAGS = {
 }
 _scalars = yaml.constructor.SafeConstructor()
 
+# What reading a file refuses before any field is checked, as the JSON Schemas tell contributors.
+FILE_RULES = (
+    "no duplicate keys (YAML would silently keep the last one)",
+    "no anchors, aliases (&name, *name) or custom tags (!!python/…)",
+    f"UTF-8 text, indented with spaces (no tabs), under {MAX_FILE_BYTES // 1024} KiB, nested at most {MAX_DEPTH} levels",
+)
+
 
 class Located:
     """Mixin: the position of the container and of each of its items (1-based line, column)."""

@@ -40,3 +40,10 @@ def data_edit_url(config, provider: Provider) -> str | None:
     # edit_uri is e.g. "edit/main/docs/": swap the docs folder for the data file.
     base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/").rsplit("/", 1)[0]
     return f"{base}/{provider.file}"
+
+
+def docs_edit_url(config, src_uri: str) -> str | None:
+    """Edit link of a page whose Markdown comes from another docs file (an untranslated page's original)."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    return config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/" + src_uri
