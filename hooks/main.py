@@ -82,6 +82,12 @@ def on_page_markdown(markdown, page, config, files):
                                     state["mirrors"])
 
 
+def on_pre_template(template, template_name, config):
+    if template_name == "404.html":
+        notfound.reset_language_menu(config)
+    return template
+
+
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
         notfound.remember(state, _lang(config), output)
