@@ -170,11 +170,11 @@ def check_guides(guides, path: str) -> list[Problem]:
     for kind, guide in guides.items():
         for part in ("key_steps", "setup_steps"):
             for index, step in enumerate(guide[part]):
-                for lang in ("en", "zh"):
-                    unknown = placeholders_in(step[lang]) - PLACEHOLDERS.keys()
-                    if unknown:
-                        spot = Spot(path, kind, *guides.marks[kind]).at(part, guide.marks[part]).at(
-                            index, guide[part].marks[index])
-                        problems.append(spot.problem(f"unknown placeholder {{{sorted(unknown)[0]}}}",
-                                                     "one of: " + ", ".join("{%s}" % name for name in PLACEHOLDERS)))
+                # One problem per step, even when both languages use the same unknown placeholder.
+                unknown = (placeholders_in(step["en"]) | placeholders_in(step["zh"])) - PLACEHOLDERS.keys()
+                if unknown:
+                    spot = Spot(path, kind, *guides.marks[kind]).at(part, guide.marks[part]).at(
+                        index, guide[part].marks[index])
+                    problems.append(spot.problem(f"unknown placeholder {{{sorted(unknown)[0]}}}",
+                                                 "one of: " + ", ".join("{%s}" % name for name in PLACEHOLDERS)))
     return problems
