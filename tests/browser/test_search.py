@@ -1,0 +1,77 @@
+"""Search, typed into the real search box, puts the right pages at the top in both languages.
+
+There is one index for both languages, so a query can also find pages of the other language (the
+English glossary lists the Chinese terms); the checks say what the reader must get at the top.
+Material drops the last word of a Chinese query typed without spaces (上下文窗口 searches 上下文),
+so every Chinese check also verifies that the pages shown really contain the whole term.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from .reader import search
+
+pytestmark = pytest.mark.browser
+
+TOP = 3
+GROQ = {"en": "providers/groq/", "zh": "zh/providers/groq/"}
+HOME = {"en": "", "zh": "zh/"}
+
+
+def page_text(site: Path, path: str) -> str:
+    source = (site / path / "index.html").read_text(encoding="utf-8")
+    article = re.search(r"<article.*?</article>", source, re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", article.group() if article else source))
+
+
+def pages_listing_model(site: Path, model_id: str) -> set[str]:
+    """Every page whose model table has a copy button for this id (ids are matched like search does)."""
+    needle = f'data-clipboard-text="{html.escape(model_id)}"'.lower()
+    return {path.parent.relative_to(site).as_posix() + "/" for path in site.glob("**/providers/*/index.html")
+            if needle in path.read_text(encoding="utf-8").lower()}
+
+
+def check_chinese_term(page, site: Path, term: str) -> list[dict]:
+    """The top results of a Chinese query are pages that contain the term, mostly Chinese ones."""
+    page.goto(HOME["zh"])
+    hits = search(page, term)
+    top = [hit["path"] for hit in hits[:TOP]]
+    assert len(top) == TOP, f"{term}: only {top} found"
+    for path in top:
+        assert term in page_text(site, path), f"{term}: /{path} is among the top results but lacks the term"
+    assert sum(path.startswith("zh/") for path in top) >= TOP - 1, f"{term}: top results not in Chinese: {top}"
+    return hits
+
+
+@pytest.mark.parametrize("term", ["价格", "推理", "上下文窗口"])
+def test_chinese_terms_find_chinese_pages_that_contain_them(page, site, term):
+    hits = check_chinese_term(page, site, term)
+    if term == "上下文窗口":  # the glossary defines it
+        assert "zh/glossary/" in [hit["path"] for hit in hits[:TOP]], hits[:TOP]
+    if term == "推理":  # the Groq page has a section on reasoning models
+        assert GROQ["zh"] in [hit["path"] for hit in hits[:5]], hits[:5]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_provider_name_finds_its_page_in_the_readers_language(page, lang):
+    page.goto(HOME[lang])
+    top = [hit["path"] for hit in search(page, "Groq")[:2]]
+    assert top[0] in GROQ.values(), top
+    assert GROQ[lang] in top, top
+
+
+@pytest.mark.parametrize("lang, model_id", [("en", "llama-3.3-70b-versatile"), ("zh", "llama-3.3-70b-versatile"),
+                                            ("en", "qwen/qwen3-32b"), ("zh", "qwen/qwen3-32b")])
+def test_model_id_finds_the_providers_that_serve_it(page, site, lang, model_id):
+    expected = pages_listing_model(site, model_id)
+    assert GROQ[lang] in expected  # both ids are Groq models
+    page.goto(HOME[lang])
+    found = [hit["path"] for hit in search(page, model_id)]
+    assert found and found[0] in expected, f"top result /{found[:1]} does not list {model_id}"
+    in_lang = {path for path in expected if path.startswith("zh/") == (lang == "zh")}
+    assert in_lang <= set(found), f"pages listing {model_id} missing from the results: {in_lang - set(found)}"
