@@ -72,7 +72,7 @@ def real_site(work: Path, repeat: int) -> dict:
 
 def serve_times(work: Path) -> list[float]:
     project = work / "serve-project"
-    for part in ("mkdocs.yml", "hooks", "overrides", "docs", "data"):
+    for part in ("mkdocs.yml", "hooks", "overrides", "docs", "data", "schemas"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
     return serve_rebuild.measure(project, "data/providers/groq.yaml", "providers/groq/")

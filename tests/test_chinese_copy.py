@@ -23,7 +23,7 @@ def test_there_is_chinese_to_check():
 @pytest.mark.parametrize("path", ZH_PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_chinese_page_follows_conventions(path: Path):
     result = autocorrect_py.lint_for(path.read_text(encoding="utf-8"), path.name)
-    problems = [f"{line.l}:{line.c}: {line.old!r} → {line.new!r}" for line in result.lines]
+    problems = [f"{line.line}:{line.col}: {line.old!r} → {line.new!r}" for line in result.lines]
     assert not problems, "\n".join(problems)
 
 

@@ -122,6 +122,8 @@ def _model_list(catalog: Catalog, provider: Provider, capability: str, lang: str
 
 def render_features(catalog: Catalog, provider: Provider, lang: str) -> str:
     """What the data knows about caching, vision and reasoning, one paragraph per capability."""
+    if not provider.models:
+        return inline(catalog.label("features_live", lang))
     parts = []
     for capability in ("prompt-cache", "vision", "reasoning"):
         models = _model_list(catalog, provider, capability, lang)
