@@ -50,6 +50,11 @@ def matches(model, reference: dict) -> bool:
                                                                                           model.max_output):
         return False
     price = model.price
+    if reference.get("cache_read_price", 0) > reference.get("input_price", 0):
+        # Cline's table has impossible cache prices for a few models (cache reads dearer than input,
+        # or the input price filed as a cache write); the catalog rule cache_read ≤ input refuses
+        # them and the provider file explains its correction in a note. Output must still match.
+        return price.plan == "per-token" and price.output == reference.get("output_price", 0)
     if price.plan != "per-token":
         # A plan (free, subscription, unlisted) stands where the reference has no or zero prices.
         return not reference.get("input_price") and not reference.get("output_price")
