@@ -63,7 +63,8 @@ def test_oversized_file_fails_fast(tmp_path):
     (data / "providers/huge.yaml").write_text("# " + "x" * 2_000_000 + "\n", encoding="utf-8")
     result, seconds = check(tmp_path, "data")
     assert result.returncode == 1 and seconds < 5
-    assert "data/providers/huge.yaml:1:1: file is 2,000,003 bytes — data files must stay under 524,288 bytes" in result.stderr
+    assert ("data/providers/huge.yaml:1:1: file is 2,000,003 bytes — data files must stay under 524,288 bytes"
+            in result.stderr)
 
 
 def test_valid_catalog_passes_and_says_what_it_checked(tmp_path):

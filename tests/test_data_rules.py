@@ -60,7 +60,8 @@ def test_unknown_field_suggests_the_right_one(data):
 
 
 def test_duplicate_key_is_an_error(data):
-    broken = GROQ.replace("website: https://groq.com/\n", "website: https://groq.com/\nwebsite: https://groq.com/x\n", 1)
+    broken = GROQ.replace("website: https://groq.com/\n",
+                          "website: https://groq.com/\nwebsite: https://groq.com/x\n", 1)
     [message] = problems_for(data, broken)
     assert f":{line_of(broken, 'website:', 1)}:" in message
     assert "website: duplicate key (first set on line" in message
@@ -132,7 +133,8 @@ def test_all_problems_are_reported_at_once(data):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("name: !!python/object/apply:os.system [echo hi]\n", "custom tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
+    ("name: !!python/object/apply:os.system [echo hi]\n",
+     "custom tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
     ("a: &x [1]\nb: *x\n", "YAML anchors and aliases are not allowed"),
     ("name: Groq\n\tkind: cloud-api\n", "tab used for indentation"),
     ("name: [unclosed\n", "YAML syntax error"),
@@ -144,7 +146,7 @@ def test_hostile_yaml_is_refused(data, text, expected):
 
 def test_alias_bomb_fails_fast(data):
     bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n" for i in range(20))
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 4)}]\n" for i in range(20))
     start = time.monotonic()
     [message] = problems_for(data, bomb)
     assert "anchors and aliases are not allowed" in message
@@ -197,7 +199,8 @@ def deprecate_kimi(replacement: str | None) -> str:
 
 def test_deprecated_model_with_date_and_replacement_is_valid(data):
     (data / "providers/groq.yaml").write_text(deprecate_kimi("moonshotai/kimi-k2-instruct-0905"), encoding="utf-8")
-    kimi = next(m for m in catalog.load(data, data.parent).provider("groq").models if m.id == "moonshotai/kimi-k2-instruct")
+    groq = catalog.load(data, data.parent).provider("groq")
+    kimi = next(m for m in groq.models if m.id == "moonshotai/kimi-k2-instruct")
     assert kimi.status == "deprecated" and kimi.replacement == "moonshotai/kimi-k2-instruct-0905"
     assert kimi.deprecated.isoformat() == "2026-01-15"
 
@@ -260,7 +263,8 @@ def test_tier_cache_read_above_tier_input(data):
 
 
 def test_every_message_has_a_hint(data):
-    broken = GROQ.replace("  context: 262144", "  context: 131K", 1).replace("website: https://groq.com/", "website: 1", 1)
+    broken = GROQ.replace("  context: 262144", "  context: 131K", 1)
+    broken = broken.replace("website: https://groq.com/", "website: 1", 1)
     broken = broken.replace("sources:\n", "sources: []\nunused:\n", 1)
     for message in problems_for(data, broken):
         assert " — " in message, message

@@ -27,7 +27,8 @@ def validator(kind: str) -> jsonschema.Draft7Validator:
 def schema_errors(path: Path, kind: str) -> list[str]:
     """What the published schema says about a file, read the way the catalog reads it."""
     tree = schema.as_json(load_file(path, path.name))
-    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator(kind).iter_errors(tree)]
+    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
+            for error in validator(kind).iter_errors(tree)]
 
 
 def check_problems(case: Case, tmp_path: Path) -> list[str]:
@@ -112,7 +113,8 @@ def test_provider_template_is_valid(tmp_path):
 
 
 def test_vs_code_maps_every_schema_to_its_files():
-    settings = json.loads(re.sub(r"^\s*//.*$", "", (ROOT / ".vscode/settings.json").read_text(encoding="utf-8"), flags=re.M))
+    text = (ROOT / ".vscode/settings.json").read_text(encoding="utf-8")
+    settings = json.loads(re.sub(r"^\s*//.*$", "", text, flags=re.M))  # VS Code allows // comments
     mapped = settings["yaml.schemas"]
     for item in schema.DATA_FILES:
         assert item.files in mapped[f"./{schema.schema_path(item.name)}"], item.name

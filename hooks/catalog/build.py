@@ -29,7 +29,8 @@ def model(value, vendors: dict, source: str, verified) -> Model:
         id=value["id"], name=value["name"], vendor=vendors[value["vendor"]],
         base_vendor=vendors[value["base_vendor"]] if "base_vendor" in value else None, endpoint=value.get("endpoint"),
         context=value["context"], max_output=value["max_output"], price=price(value["price"]),
-        capabilities=tuple(value["capabilities"]), status=value["status"], deprecated=as_date(value["deprecated"]) if "deprecated" in value else None,
+        capabilities=tuple(value["capabilities"]), status=value["status"],
+        deprecated=as_date(value["deprecated"]) if "deprecated" in value else None,
         replacement=value.get("replacement"), description=text(value.get("description")),
         source=value.get("source", source), verified=as_date(value.get("verified", verified)), line=value.mark[0],
     )

@@ -84,10 +84,12 @@ def check_model(model, spot: Spot, vendors: dict, endpoints: dict) -> list[Probl
     for key in ("vendor", "base_vendor"):
         if key in model and model[key] not in vendors:
             problems.append(_spot(spot.path, model, key, spot.field).problem(
-                f"unknown vendor {model[key]!r}", "add it to data/vendors.yaml or use one of: " + ", ".join(sorted(vendors))))
+                f"unknown vendor {model[key]!r}",
+                "add it to data/vendors.yaml or use one of: " + ", ".join(sorted(vendors))))
     if "endpoint" in model and model["endpoint"] not in endpoints:
         problems.append(_spot(spot.path, model, "endpoint", spot.field).problem(
-            f"unknown endpoint {model['endpoint']!r}", "one of this file's `endpoints`: " + ", ".join(endpoints) if endpoints else "declare `endpoints` first"))
+            f"unknown endpoint {model['endpoint']!r}",
+            "one of this file's `endpoints`: " + ", ".join(endpoints) if endpoints else "declare `endpoints` first"))
     deprecated = model["status"] == "deprecated"
     if deprecated and "deprecated" not in model:
         problems.append(_spot(spot.path, model, "status", spot.field).problem(

@@ -32,7 +32,8 @@ _scalars = yaml.constructor.SafeConstructor()
 FILE_RULES = (
     "no duplicate keys (YAML would silently keep the last one)",
     "no anchors, aliases (&name, *name) or custom tags (!!python/…)",
-    f"UTF-8 text, indented with spaces (no tabs), under {MAX_FILE_BYTES // 1024} KiB, nested at most {MAX_DEPTH} levels",
+    f"UTF-8 text, indented with spaces (no tabs), under {MAX_FILE_BYTES // 1024} KiB, "
+    f"nested at most {MAX_DEPTH} levels",
 )
 
 

@@ -13,7 +13,8 @@ REPOSITORY = Path(__file__).resolve().parents[2]  # hooks/checks/__main__.py -> 
 
 
 def parser() -> argparse.ArgumentParser:
-    cli = argparse.ArgumentParser(prog="scripts/check", description="Check the catalog and the docs without building the site.")
+    cli = argparse.ArgumentParser(prog="scripts/check",
+                                  description="Check the catalog and the docs without building the site.")
     cli.add_argument("--root", type=Path, default=REPOSITORY, help="repository to check (default: this one)")
     names = cli.add_subparsers(dest="check", metavar="CHECK", help="one of: " + ", ".join(CHECKS) + " (default: all)")
     for name, module in CHECKS.items():

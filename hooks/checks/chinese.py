@@ -33,7 +33,10 @@ def page_problems(path, autocorrect) -> list[str]:
 
 
 def data_problems(path, autocorrect) -> list[str]:
-    tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return []  # unreadable: `scripts/check data` reports where and why
     return [f"{where}: {text!r} → {autocorrect.format(text)!r}"
             for where, text in zh_strings(tree) if autocorrect.format(text) != text]
 

@@ -21,7 +21,8 @@ def options(cli):
 def _stamp(docs_dir, pages: list[str]) -> int:
     for page in pages:
         chinese = page.removeprefix("docs/")
-        if not chinese.endswith(f".{twins.TRANSLATION}.md") or not (docs_dir / twins.english_path_of(chinese)).is_file():
+        english = docs_dir / twins.english_path_of(chinese)
+        if not chinese.endswith(f".{twins.TRANSLATION}.md") or not english.is_file():
             print(f"{page}: not a Chinese page with an English source — give a path like docs/index.zh.md",
                   file=sys.stderr)
             return 1
