@@ -56,7 +56,7 @@ def test_unknown_field_suggests_the_right_one(data):
     broken = GROQ.replace("  max_output: 16384", "  max_outptu: 16384", 1)
     found = problems_for(data, broken)
     assert any("models[0].max_outptu: unknown field — did you mean `max_output`?" in m for m in found)
-    assert any("required field `max_output` is missing" in m for m in found)
+    assert any("models[0].max_output: required field is missing — add it: Largest number" in m for m in found)
 
 
 def test_duplicate_key_is_an_error(data):

@@ -96,7 +96,9 @@ class Record(Field):
                 problems.append(spot.at(key, value.marks[key]).problem("unknown field", hint))
         for key in self.required:
             if key not in value:
-                problems.append(spot.problem(f"required field `{key}` is missing", self.fields[key].doc))
+                # Named by its own path, at the record that lacks it: `models[0].context: … is missing`.
+                missing = spot.at(key, (spot.line, spot.column))
+                problems.append(missing.problem("required field is missing", "add it: " + self.fields[key].doc))
         for key, kind in self.fields.items():
             if key in value:
                 problems += kind.check(value[key], spot.at(key, value.marks[key]))
