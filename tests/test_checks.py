@@ -85,7 +85,7 @@ def test_problems_become_pull_request_annotations_on_github(tmp_path):
 def test_schema_drift_fails_until_rewritten(tmp_path):
     shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
     schema = tmp_path / "schemas/provider.schema.json"
-    schema.write_text(schema.read_text(encoding="utf-8").replace("Display name", "Name"), encoding="utf-8")
+    schema.write_text(schema.read_text(encoding="utf-8").replace("The provider's name", "The name"), encoding="utf-8")
     result, _ = check(tmp_path, "schemas")
     assert result.returncode == 1 and "schemas/provider.schema.json" in result.stderr
     assert "scripts/check schemas --write" in result.stderr

@@ -39,9 +39,11 @@ PRICE = Record(
     "What the model costs. Either `plan` (free, subscription, unlisted) or `currency` with input and "
     "output prices per million tokens. A free model is `plan: free`, never a price of 0.",
     fields={
-        "plan": Choice("How the model is paid for when there is no per-token price.", values=PLANS),
-        "currency": Choice("Currency of every price in this block.", values=CURRENCIES),
-        "input": Price("Price per million input (prompt) tokens."),
+        "plan": Choice("Instead of prices: `free` (no charge), `subscription` (part of a paid plan) or `unlisted` "
+                       "(the provider publishes no price). Never write a free model as a price of 0.", values=PLANS),
+        "currency": Choice("Currency of every price in this block, as the provider bills it: USD or CNY.",
+                           values=CURRENCIES),
+        "input": Price("Price per million input (prompt) tokens, as on the pricing page, e.g. 0.59 for $0.59/M."),
         "output": Price("Price per million output (completion) tokens."),
         "cache_read": Price("Price per million prompt tokens read from the cache."),
         "cache_write": Price("Price per million prompt tokens written to the cache."),
@@ -58,22 +60,27 @@ PRICE = Record(
 MODEL = Record(
     "One model as Cline offers it for this provider.",
     fields={
-        "id": Text("The model id exactly as typed into Cline.", pattern=MODEL_ID_PATTERN,
-                   example="llama-3.3-70b-versatile", max_length=120),
-        "name": Text("Display name.", example="Llama 3.3 70B Versatile", max_length=120),
+        "id": Text("The model id exactly as typed into Cline or sent to the API (case and slashes included).",
+                   pattern=MODEL_ID_PATTERN, example="llama-3.3-70b-versatile", max_length=120),
+        "name": Text("The model's name as the provider writes it.", example="Llama 3.3 70B Versatile", max_length=120),
         "vendor": Text("The lab that made the model: an id from data/vendors.yaml.", pattern=ID_PATTERN,
                        example="meta", max_length=60),
         "base_vendor": Text("For distilled or fine-tuned models: the lab whose model it builds on.",
                             pattern=ID_PATTERN, example="meta", max_length=60),
         "endpoint": Text("For providers with several endpoints: the `endpoints` id this model belongs to.",
                          pattern=ID_PATTERN, example="china", max_length=60),
-        "context": Integer("Context window in tokens (prompt and output together).", example=131072),
-        "max_output": Integer("Largest number of tokens one response may have.", example=32768),
+        "context": Integer("Context window in tokens (prompt and output together), written out in full as the source "
+                           "states it: 131072, not 128K.", example=131072),
+        "max_output": Integer("Largest number of tokens one response may have; at most `context`.", example=32768),
         "price": PRICE,
-        "capabilities": ListOf("What the model can do in Cline.", item=Choice("A capability.", values=CAPABILITIES)),
-        "status": Choice("Lifecycle status.", values=STATUSES),
-        "deprecated": Day("For a deprecated model: the date it was or will be retired."),
-        "replacement": Text("For a deprecated model: the id to move to.", pattern=MODEL_ID_PATTERN,
+        "capabilities": ListOf("What the model can do in Cline: `vision` (reads images), `prompt-cache` (cheaper "
+                               "repeated prompts), `reasoning` (thinks before answering), `tools` (function calling). "
+                               "`[]` for none.", item=Choice("A capability.", values=CAPABILITIES)),
+        "status": Choice("`active`, `preview` (offered for evaluation, may change) or `deprecated` (being retired: "
+                         "add `deprecated:` with the date).", values=STATUSES),
+        "deprecated": Day("For a deprecated model: the date it was or will be retired, YYYY-MM-DD."),
+        "replacement": Text("For a deprecated model, where the provider names one: the id of the model in this file "
+                            "to move to.", pattern=MODEL_ID_PATTERN,
                             example="openai/gpt-oss-120b", max_length=120),
         "description": Localized("One line on what the model is good for.", max_length=300),
         "source": Url("Where these numbers come from, when not the provider's `models_source`."),
@@ -117,9 +124,13 @@ CLINE = Record(
 PROVIDER = Record(
     "A provider file: data/providers/<id>.yaml. The id is the file name.",
     fields={
-        "name": Text("Display name, as Cline shows it.", example="Groq", max_length=80),
+        "name": Text("The provider's name as Cline shows it. The id is the file name, not written here.",
+                     example="Groq", max_length=80),
         "local_name": Localized("The name in each language where it differs (e.g. 阿里云百炼).", max_length=80),
-        "kind": Choice("How readers connect: decides which setup guide the page uses.", values=PROVIDER_KINDS),
+        "kind": Choice("How readers connect; picks the setup steps from data/guides.yaml: `cloud-api` (an API key), "
+                       "`gateway` (one key for many labs), `local` (a server on your machine), `cloud-platform` "
+                       "(cloud credentials), `sign-in` (an account login), `custom-endpoint` (your own URL).",
+                       values=PROVIDER_KINDS),
         "summary": Localized("Two or three sentences introducing the provider.", max_length=800),
         "website": Url("The provider's home page.", example="https://groq.com/"),
         "console_url": Url("Where the reader signs in to manage the account.", example="https://console.groq.com/"),
@@ -140,8 +151,11 @@ PROVIDER = Record(
         "tips": ListOf("Short, practical advice.", item=Localized("One tip.", max_length=600)),
         "notes": ListOf("Limits and caveats worth knowing.", item=Localized("One note.", max_length=600)),
         "models_source": SOURCE,
-        "sources": ListOf("Public pages for the facts in this file.", item=SOURCE, min_items=1),
-        "verified": Day("When the facts in this file were last checked against the sources."),
+        "sources": ListOf("Public pages that state the facts in this file: pricing page, model list, API docs. "
+                          "The first one is where the model numbers come from unless `models_source` says "
+                          "otherwise.", item=SOURCE, min_items=1),
+        "verified": Day("The day you last checked the facts in this file against the sources, YYYY-MM-DD. Shown "
+                       "on the page; update it with every fact you check."),
         "models": ListOf("The models Cline lists for this provider (empty when the list is fetched live).",
                          item=MODEL),
     },
