@@ -32,15 +32,22 @@ def add_english_mirrors(files: Files, config) -> dict:
     return mirrors
 
 
+def _other_language(lang: str, default: str) -> str:
+    # Two languages: the other one of a page is the translation's, or the default's.
+    return twins.TRANSLATION if lang == default else default
+
+
 def _other_url(url: str, lang: str, default: str) -> str:
     """The same page's URL in the other language (suffix layout: the default at /, others at /<lang>/)."""
-    return url.removeprefix(f"{lang}/") if lang != default else f"{twins.TRANSLATION}/{url}"
+    other = _other_language(lang, default)
+    return url.removeprefix(f"{lang}/") if other == default else f"{other}/{url}"
 
 
-def _admonition(catalog: Catalog, kind: str, lang: str, link: str) -> str:
+def _admonition(catalog: Catalog, kind: str, lang: str, default: str, link: str) -> str:
+    """The notice as an admonition; the link is raw HTML so MkDocs' link validation leaves it alone."""
     title = inline(catalog.label(f"notice_{kind}_title", lang))
-    original = f'<a href="{attr(link)}" hreflang="{"en" if lang == twins.TRANSLATION else twins.TRANSLATION}">' \
-               f'{inline(catalog.label("notice_original", lang))}</a>'
+    original = (f'<a href="{attr(link)}" hreflang="{_other_language(lang, default)}">'
+                f'{inline(catalog.label("notice_original", lang))}</a>')
     text = fill(catalog.label(f"notice_{kind}", lang), {"original": original})
     return f'!!! info "{title}"\n\n    {text}\n\n'
 
@@ -62,7 +69,7 @@ def with_notice(markdown: str, page, catalog: Catalog, lang: str, default: str, 
     if kind is None:
         return markdown
     link = get_relative_url(_other_url(page.file.url, lang, default), page.file.url)
-    return _after_title(markdown, _admonition(catalog, kind, lang, link))
+    return _after_title(markdown, _admonition(catalog, kind, lang, default, link))
 
 
 def _after_title(markdown: str, block: str) -> str:
