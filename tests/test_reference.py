@@ -55,8 +55,12 @@ def matches(model, reference: dict) -> bool:
         # or the input price filed as a cache write); the catalog rule cache_read ≤ input refuses
         # them and the provider file explains its correction in a note. Output must still match.
         return price.plan == "per-token" and price.output == reference.get("output_price", 0)
+    if price.plan == "subscription":
+        # Cline's table carries API list prices for subscription providers (Claude Code, Codex) as a
+        # cost estimate; a subscriber pays none of them, and the provider file says so in a note.
+        return True
     if price.plan != "per-token":
-        # A plan (free, subscription, unlisted) stands where the reference has no or zero prices.
+        # A plan (free, unlisted) stands where the reference has no or zero prices.
         return not reference.get("input_price") and not reference.get("output_price")
     return (price.input == reference.get("input_price", 0) and price.output == reference.get("output_price", 0)
             and price.cache_read == reference.get("cache_read_price", price.cache_read)

@@ -24,6 +24,7 @@ def test_numbers_and_money():
     assert tokens(131072) == "131,072"
     assert short_tokens(131072) == "131.1K" and short_tokens(1_000_000) == "1M" and short_tokens(128000) == "128K"
     assert money(0.59, "USD") == "$0.59" and money(3, "USD") == "$3" and money(0.0375, "USD") == "$0.0375"
+    assert money(0.00875, "USD") == "$0.00875"
     assert money(0.5, "CNY") == "¥0.50"
 
 

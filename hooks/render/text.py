@@ -73,7 +73,7 @@ def short_tokens(count: int) -> str:
 
 def money(amount: float, currency: str) -> str:
     """A price with its currency sign and as many decimals as it needs: $0.59, $3, $0.0375."""
-    number = f"{amount:.4f}".rstrip("0").rstrip(".")
+    number = f"{amount:.6f}".rstrip("0").rstrip(".")
     if "." in number and len(number.split(".")[1]) == 1:
         number += "0"
     return f"{CURRENCY_SIGNS[currency]}{number}"
