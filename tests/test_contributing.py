@@ -81,10 +81,12 @@ def test_no_page_carries_injected_markup(contributed):
 
 
 def test_hostile_model_name_is_text_wherever_it_is_shown(contributed):
-    shown = [path for path in html_pages(contributed) if "Model <script>alert(1)</script>" in Page(path).text]
+    name = "Model <script>alert(1)</script> and a | b with `tick`"
+    shown = [path for path in html_pages(contributed) if name in Page(path).text]
+    if not shown:
+        pytest.skip("no page shows model names (the comparison table does, once it exists)")
     for path in shown:
-        assert "Model &lt;script&gt;" in path.read_text(encoding="utf-8") or "&#60;script&#62;" in path.read_text(
-            encoding="utf-8"), path
+        assert "<script>alert(1)" not in path.read_text(encoding="utf-8"), path
 
 
 @pytest.mark.parametrize("page_path, lang_root, original, words", [
