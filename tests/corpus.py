@@ -52,6 +52,7 @@ def read_case(path: Path) -> Case:
 
 
 def cases(folder: str) -> list[Case]:
+    """Every corpus file of `valid` or `invalid`, read."""
     return [read_case(path) for path in sorted((CORPUS / folder).glob("*.yaml"))]
 
 

@@ -95,6 +95,7 @@ def test_schema_drift_fails_until_rewritten(tmp_path):
 
 
 def docs_with(tmp_path: Path, pages: dict[str, str]) -> Path:
+    """A repository root whose docs/ holds just these pages."""
     for name, text in pages.items():
         (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / name).write_text(text, encoding="utf-8")

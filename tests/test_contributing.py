@@ -61,6 +61,7 @@ def contributed(tmp_path_factory) -> Path:
 
 
 def html_pages(site: Path) -> list[Path]:
+    """Every page of a built site, without assets and 404 pages."""
     return sorted(path for path in site.rglob("*.html") if "assets" not in path.parts and path.name != "404.html")
 
 

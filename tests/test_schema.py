@@ -20,6 +20,7 @@ KIND_OF = {item.name: item for item in schema.DATA_FILES}
 
 
 def validator(kind: str) -> jsonschema.Draft7Validator:
+    """A validator for the published schema of one kind, date formats checked."""
     published = json.loads((ROOT / schema.schema_path(kind)).read_text(encoding="utf-8"))
     return jsonschema.Draft7Validator(published, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
 
@@ -101,6 +102,7 @@ RULE_WORDS = {"max output": "`max_output`", "cache-read": "`cache_read`", "depre
 
 
 def rule_words(message: str) -> str:
+    """The words that a validator-only message and its listed rule share."""
     return next(word for key, word in RULE_WORDS.items() if key in message)
 
 

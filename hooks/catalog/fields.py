@@ -163,6 +163,7 @@ def as_date(value) -> datetime.date:
 
 
 def _is_iso_date(value: str) -> bool:
+    """True for text such as 2026-11-28 that names a real day."""
     try:
         return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and bool(as_date(value))
     except ValueError:

@@ -46,6 +46,7 @@ def schema_path(name: str) -> str:
 
 
 def _rules_text(data_file: DataFile) -> str:
+    """The rules a schema cannot express, as a list its description ends with."""
     lines = [*rules.VALIDATOR_ONLY.get(data_file.name, ()), *source.FILE_RULES]
     return "Also checked by `scripts/check data` and the build, not by this schema:\n" + "\n".join(
         f"- {line}" for line in lines)

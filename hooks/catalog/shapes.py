@@ -69,6 +69,7 @@ class Variant:
     allowed: tuple
 
     def fits(self, keys: set) -> bool:
+        """True when a record with these fields has this shape."""
         return set(self.required) <= keys <= set(self.allowed)
 
 
@@ -105,6 +106,7 @@ class Record(Field):
         return problems + self._check_variant(value, spot)
 
     def _check_variant(self, value, spot) -> list[Problem]:
+        """One problem when the record has none of its allowed shapes, saying what to add or drop."""
         keys = set(value) & set(self.fields)
         if not self.variants or any(variant.fits(keys) for variant in self.variants):
             return []

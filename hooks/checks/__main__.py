@@ -13,6 +13,7 @@ REPOSITORY = Path(__file__).resolve().parents[2]  # hooks/checks/__main__.py -> 
 
 
 def parser() -> argparse.ArgumentParser:
+    """The command line: a check name with its own options, or nothing for all checks."""
     cli = argparse.ArgumentParser(prog="scripts/check",
                                   description="Check the catalog and the docs without building the site.")
     cli.add_argument("--root", type=Path, default=REPOSITORY, help="repository to check (default: this one)")
@@ -23,6 +24,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
+    """Run one check or all of them; the exit code is non-zero when any failed."""
     options = parser().parse_args(argv)
     if options.check:
         return CHECKS[options.check].run(options.root.resolve(), options)

@@ -11,6 +11,7 @@ import yaml
 
 
 def options(cli):
+    """No options: every Chinese page and every `zh:` text is checked."""
     return cli
 
 
@@ -28,11 +29,13 @@ def zh_strings(node, path=""):
 
 
 def page_problems(path, autocorrect) -> list[str]:
+    """autocorrect's findings in one Chinese Markdown page, as line:column: old → new."""
     result = autocorrect.lint_for(path.read_text(encoding="utf-8"), path.name)
     return [f"{line.l}:{line.c}: {line.old!r} → {line.new!r}" for line in result.lines]
 
 
 def data_problems(path, autocorrect) -> list[str]:
+    """autocorrect's findings in the `zh:` texts of one data file."""
     try:
         tree = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError):
@@ -42,6 +45,7 @@ def data_problems(path, autocorrect) -> list[str]:
 
 
 def run(root, options) -> int:
+    """Lint docs/**/*.zh.md and data/**/*.yaml; fail on any finding."""
     try:
         import autocorrect_py as autocorrect
     except ImportError:

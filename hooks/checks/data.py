@@ -10,6 +10,7 @@ import catalog
 
 
 def options(cli):
+    """No options: the catalog is checked as a whole, as the build does."""
     return cli
 
 
@@ -21,6 +22,7 @@ def annotation(problem: catalog.Problem) -> str:
 
 
 def run(root, options) -> int:
+    """Load the catalog under root/data; print every problem, or a one-line summary."""
     start = time.perf_counter()
     try:
         loaded = catalog.load(root / "data", root)

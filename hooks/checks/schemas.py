@@ -8,11 +8,13 @@ from catalog import schema
 
 
 def options(cli):
+    """--write regenerates instead of checking."""
     cli.add_argument("--write", action="store_true", help="rewrite the schemas that drifted")
     return cli
 
 
 def run(root, options) -> int:
+    """Fail when a published schema differs from what the specs produce."""
     if options.write:
         changed = schema.write(root)
         print("schemas: wrote " + ", ".join(changed) if changed else "schemas: already up to date")

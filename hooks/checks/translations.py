@@ -13,12 +13,14 @@ from docsite import twins
 
 
 def options(cli):
+    """--stamp records hashes instead of checking."""
     cli.add_argument("--stamp", nargs="+", metavar="PAGE.zh.md", default=[],
                      help="record the English source's current hash in these Chinese pages (paths under docs/)")
     return cli
 
 
 def _stamp(docs_dir, pages: list[str]) -> int:
+    """Record the English source's hash in each named Chinese page."""
     for page in pages:
         chinese = page.removeprefix("docs/")
         english = docs_dir / twins.english_path_of(chinese)
@@ -48,6 +50,7 @@ def report(docs_dir) -> tuple[list[str], list[str]]:
 
 
 def run(root, options) -> int:
+    """Print missing twins (errors) and pages to review (warnings); fail on errors only."""
     docs_dir = root / "docs"
     if options.stamp:
         return _stamp(docs_dir, options.stamp)

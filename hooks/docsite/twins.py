@@ -28,10 +28,12 @@ class Twins:
 
 
 def english_path_of(chinese: str) -> str:
+    """page.zh.md → page.md, for any docs-relative path."""
     return chinese.removesuffix(f".{TRANSLATION}.md") + ".md"
 
 
 def chinese_path_of(english: str) -> str:
+    """page.md → page.zh.md, for any docs-relative path."""
     return english.removesuffix(".md") + f".{TRANSLATION}.md"
 
 
