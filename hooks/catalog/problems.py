@@ -22,6 +22,14 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}:{field} {self.message}{hint}"
 
 
+class SourceError(Exception):
+    """A file cannot be read as data at all; carries the problem to report."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 class CatalogError(Exception):
     """Raised with every problem found; its text is what the contributor reads."""
 

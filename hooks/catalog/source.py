@@ -1,8 +1,9 @@
 """Read one YAML data file safely, keeping the line and column of every value.
 
 PyYAML's loaders lose positions, keep the last of two duplicate keys and expand aliases without a
-bound. We compose the node graph with the safe loader (libyaml's when present), refuse anchors,
-aliases and custom tags, and turn nodes into plain values that remember where they came from.
+bound. We walk the events first (`stream.py`: anchors, aliases, nesting, syntax), then compose the
+node graph with the safe loader (libyaml's when present), refuse custom tags and duplicate keys, and
+turn nodes into plain values that remember where they came from.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, SourceError
+from .stream import MAX_DEPTH, check_events, position
 
 try:  # libyaml is about five times faster; fall back to pure Python where it is missing
     SafeLoader = yaml.CSafeLoader
@@ -21,7 +23,6 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     SafeLoader = yaml.SafeLoader
 
 MAX_FILE_BYTES = 512 * 1024
-MAX_DEPTH = 20  # the deepest real value (a price tier's field) sits 6 levels down
 STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -52,18 +53,6 @@ class LocatedList(list, Located):
     pass
 
 
-class SourceError(Exception):
-    """The file cannot be read as data at all; carries the problem to report."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(str(problem))
-        self.problem = problem
-
-
-def _position(mark) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1)
-
-
 def read_text(path: Path, shown: str) -> str:
     """Bytes to text, refusing what is too large, not UTF-8, or indented with tabs."""
     raw = path.read_bytes()
@@ -84,35 +73,12 @@ def read_text(path: Path, shown: str) -> str:
     return text
 
 
-def _check_events(text: str, shown: str) -> None:
-    """Walk the event stream before building anything: refuse anchors, aliases and deep nesting.
-
-    An alias bomb is refused at its first anchor and a `[[[[…` file at its 21st level, before any node
-    graph exists, so both cost milliseconds instead of memory or a RecursionError.
-    """
-    depth = 0
-    for event in yaml.parse(text, Loader=SafeLoader):
-        anchor = getattr(event, "anchor", None)
-        if isinstance(event, yaml.AliasEvent) or anchor:
-            line, column = _position(event.start_mark)
-            raise SourceError(Problem(shown, line, column, "", "YAML anchors and aliases are not allowed",
-                                      "write the value out in full"))
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                line, column = _position(event.start_mark)
-                raise SourceError(Problem(shown, line, column, "", f"nested more than {MAX_DEPTH} levels deep",
-                                          "data files are a few levels deep; check the brackets and indentation"))
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-
-
 def _scalar(node: yaml.ScalarNode, shown: str, field: str):
     """A plain value; a timestamp becomes a date, an impossible one (2026-02-30) an error."""
     try:
         value = _scalars.construct_object(node)
     except (ValueError, OverflowError) as error:
-        line, column = _position(node.start_mark)
+        line, column = position(node.start_mark)
         raise SourceError(Problem(shown, line, column, field, f"{node.value!r} cannot be read: {error}",
                                   "write a real date as YYYY-MM-DD, e.g. 2026-11-28")) from None
     return value.date() if isinstance(value, datetime.datetime) else value
@@ -120,26 +86,26 @@ def _scalar(node: yaml.ScalarNode, shown: str, field: str):
 
 def _to_value(node: yaml.Node, shown: str, field: str = ""):
     if node.tag not in STANDARD_TAGS:
-        line, column = _position(node.start_mark)
+        line, column = position(node.start_mark)
         raise SourceError(Problem(shown, line, column, field, f"custom tag {node.tag!r} is not allowed",
                                   "use plain YAML values (text, numbers, lists, mappings)"))
     if isinstance(node, yaml.MappingNode):
         return _to_map(node, shown, field)
     if isinstance(node, yaml.SequenceNode):
         items = LocatedList(_to_value(item, shown, f"{field}[{index}]") for index, item in enumerate(node.value))
-        items.mark = _position(node.start_mark)
-        items.marks = {index: _position(item.start_mark) for index, item in enumerate(node.value)}
+        items.mark = position(node.start_mark)
+        items.marks = {index: position(item.start_mark) for index, item in enumerate(node.value)}
         return items
     return _scalar(node, shown, field)
 
 
 def _to_map(node: yaml.MappingNode, shown: str, field: str) -> LocatedMap:
     mapping = LocatedMap()
-    mapping.mark = _position(node.start_mark)
+    mapping.mark = position(node.start_mark)
     mapping.marks = {}
     for key_node, value_node in node.value:
         key = _to_value(key_node, shown, field)
-        line, column = _position(key_node.start_mark)
+        line, column = position(key_node.start_mark)
         if not isinstance(key, str):
             raise SourceError(Problem(shown, line, column, field, f"key {key!r} is not text",
                                       "keys are field names such as `context`"))
@@ -156,15 +122,10 @@ def _to_map(node: yaml.MappingNode, shown: str, field: str) -> LocatedMap:
 def load_file(path: Path, shown: str):
     """Parse one data file into located values; raise SourceError with the first fatal problem."""
     text = read_text(path, shown)
+    check_events(text, shown, SafeLoader)
     try:
-        _check_events(text, shown)
         node = yaml.compose(text, Loader=SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = _position(mark) if mark else (1, 1)
-        raise SourceError(Problem(shown, line, column, "", f"YAML syntax error: {error.problem}",
-                                  "check indentation, colons and quotes near this line")) from None
-    except yaml.YAMLError as error:
+    except yaml.YAMLError as error:  # check_events has read the same stream, so this is unexpected
         raise SourceError(Problem(shown, 1, 1, "", f"YAML error: {error}",
                                   "check the file is plain YAML text")) from None
     if node is None:
@@ -173,6 +134,6 @@ def load_file(path: Path, shown: str):
     try:
         return _to_value(node, shown)
     except yaml.constructor.ConstructorError as error:
-        line, column = _position(error.problem_mark) if error.problem_mark else (1, 1)
+        line, column = position(error.problem_mark) if error.problem_mark else (1, 1)
         raise SourceError(Problem(shown, line, column, "", f"unreadable value: {error.problem}",
                                   "use plain YAML values (text, numbers, lists, mappings)")) from None
