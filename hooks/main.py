@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
 from docsite import generated, navigation, notfound, pages, untranslated
-from render import markers, provider
+from render import comparison, markers, provider
 
 state: dict = {}
 
@@ -80,6 +80,11 @@ def on_page_markdown(markdown, page, config, files):
     _, default = _languages(config)
     return untranslated.with_notice(expanded, page, state["catalog"], lang, default, Path(config.docs_dir),
                                     state["mirrors"])
+
+
+def on_post_page(output, page, config):
+    # The comparison table joins its page only now, past Markdown and search indexing (render/comparison.py).
+    return comparison.fill_slot(output, state["catalog"], _lang(config))
 
 
 def on_pre_template(template, template_name, config):

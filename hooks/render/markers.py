@@ -11,7 +11,7 @@ import re
 
 from catalog.entities import Catalog
 
-from . import overview, provider
+from . import comparison, overview, provider
 
 MARKER = re.compile(r"<!--\s*catalog:(?P<name>[^\s>]*)(?:\s+(?P<arg>[^\s>]+))?\s*-->")
 
@@ -20,6 +20,7 @@ CATALOG_MARKERS = {
     "providers-index": overview.render_providers_index,
     "glossary": overview.render_glossary,
     "stats": overview.render_stats,
+    "comparison": comparison.render_slot,  # the table itself goes in after conversion: see comparison.py
 }
 
 

@@ -14,6 +14,24 @@ def model_anchor(provider: Provider, model: Model) -> str:
     return f"model-{provider.id}-{endpoint}{suffix}"
 
 
+def comparison_anchor(provider: Provider, model: Model) -> str:
+    """The id of the model's row in the comparison table: the same suffix, so one maps to the other."""
+    return "cmp-" + model_anchor(provider, model).removeprefix("model-")
+
+
+# From a provider page (providers/<id>/, directory URLs) to the comparison (compare/), same language. An
+# address rather than a Markdown link: the comparison's rows join its page after MkDocs has collected the
+# page's anchors (see render/comparison.py), so MkDocs could not check them; the site tests do.
+COMPARISON_PAGE = "../../compare/"
+
+
+def comparison_link(catalog: Catalog, provider: Provider, model: Model, lang: str) -> str:
+    """A small link from a model's row to its row in the comparison."""
+    title = attr(catalog.label("cmp_link_title", lang))
+    return (f'<small class="compare-link"><a href="{COMPARISON_PAGE}#{comparison_anchor(provider, model)}" '
+            f'title="{title}">{inline(catalog.label("cmp_link", lang))}</a></small>')
+
+
 def model_id_cell(catalog: Catalog, model: Model, lang: str) -> str:
     """The id as code with a copy button (Material's clipboard handler serves data-clipboard-text)."""
     copy = catalog.label("copy_id", lang)
@@ -54,7 +72,8 @@ def vendor_text(model: Model, lang: str) -> str:
 def model_row(catalog: Catalog, provider: Provider, model: Model, lang: str) -> str:
     description = f'<br><span class="model-note">{inline(model.description(lang))}</span>' if model.description else ""
     anchor = f'<span id="{model_anchor(provider, model)}"></span>'
-    cells = [anchor + model_id_cell(catalog, model, lang) + description, vendor_text(model, lang),
+    compare = " " + comparison_link(catalog, provider, model, lang)
+    cells = [anchor + model_id_cell(catalog, model, lang) + compare + description, vendor_text(model, lang),
              tokens(model.context), tokens(model.max_output), *price_cells(catalog, model.price, lang),
              capability_text(catalog, model, lang)]
     return "| " + " | ".join(cells) + " |"
