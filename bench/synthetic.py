@@ -66,7 +66,7 @@ def make_project(target: Path, providers: int, models: int) -> Path:
     """Write a buildable project with `providers` generated provider files into `target`."""
     if target.exists():
         shutil.rmtree(target)
-    for part in ("hooks", "overrides"):
+    for part in ("hooks", "overrides", "schemas"):  # schemas: the build publishes the export's schema
         shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("providers"))
@@ -79,7 +79,8 @@ def make_project(target: Path, providers: int, models: int) -> Path:
         if (ROOT / "docs" / folder).is_dir():
             shutil.copytree(ROOT / "docs" / folder, docs / folder)
     write_pages(docs, {"index": HOME, "providers/index": INDEX})
-    for name in ("compare.md", "compare.zh.md"):  # catalog-wide pages scale with the catalog too
+    # catalog-wide pages scale with the catalog too; the comparison links to the exports page
+    for name in ("compare.md", "compare.zh.md", "exports.md", "exports.zh.md"):
         if (ROOT / "docs" / name).is_file():
             shutil.copy2(ROOT / "docs" / name, docs / name)
     return target

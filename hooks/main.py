@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
-from docsite import generated, navigation, notfound, pages, untranslated
+from docsite import exports, generated, navigation, notfound, pages, searchindex, untranslated
 from render import comparison, markers, provider
 
 state: dict = {}
@@ -72,6 +72,7 @@ def on_page_markdown(markdown, page, config, files):
         expanded = markers.expand(markdown, state["catalog"], lang)
     except (markers.MarkerError, pages.PageError) as error:
         raise PluginError(f"docs/{src}: {error}") from None
+    exports.remember_page(state, page, lang, markdown, config)  # for llms.txt, written after all builds
     if src in state["generated"]:
         page.edit_url = pages.data_edit_url(config, state["catalog"].provider(state["generated"][src][0]))
         return expanded
@@ -103,7 +104,10 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     # After static-i18n's on_post_build, which runs the other languages' builds nested inside it.
     # Each build writes 404.html to the site root, so the last language would win: put each
-    # language's page where it belongs once all builds are done.
+    # language's page where it belongs once all builds are done. The exports need every language.
     if not config.plugins["i18n"].building:
-        _, default = _languages(config)
+        languages, default = _languages(config)
         notfound.write_all(state, Path(config.site_dir), default)
+        exports.write_all(state, config, languages, default)
+        # One search entry per model, so that a model id finds the pages that list it.
+        searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)

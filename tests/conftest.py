@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "data")
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "data", "schemas")
 
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:

@@ -28,7 +28,7 @@ class MarkerError(ValueError):
     pass
 
 
-def _render_one(catalog: Catalog, name: str, arg: str | None, lang: str) -> str:
+def _render_one(catalog: Catalog, name: str, arg: str | None, lang: str, catalog_markers: dict) -> str:
     if name in provider.RENDERERS:
         if arg is None:
             raise MarkerError(f"marker `catalog:{name}` needs a provider id, e.g. `<!-- catalog:{name} groq -->`")
@@ -36,17 +36,22 @@ def _render_one(catalog: Catalog, name: str, arg: str | None, lang: str) -> str:
             known = ", ".join(entry.id for entry in catalog.providers)
             raise MarkerError(f"marker `catalog:{name} {arg}` names an unknown provider (known: {known})")
         return provider.RENDERERS[name](catalog, catalog.provider(arg), lang)
-    if name in CATALOG_MARKERS:
+    if name in catalog_markers:
         if arg is not None:
             raise MarkerError(f"marker `catalog:{name}` takes no argument, got {arg!r}")
-        return CATALOG_MARKERS[name](catalog, lang)
+        return catalog_markers[name](catalog, lang)
     known = ", ".join(sorted([*provider.RENDERERS, *CATALOG_MARKERS]))
     raise MarkerError(f"unknown marker `catalog:{name}` (known markers: {known})")
 
 
-def expand(markdown: str, catalog: Catalog, lang: str) -> str:
-    """Replace every marker; raise MarkerError naming the first bad one."""
-    return MARKER.sub(lambda match: _render_one(catalog, match["name"], match["arg"], lang), markdown)
+def expand(markdown: str, catalog: Catalog, lang: str, overrides: dict | None = None) -> str:
+    """Replace every marker; raise MarkerError naming the first bad one.
+
+    `overrides` swaps the renderers of some whole-catalog markers (llms-full.txt wants a plain comparison).
+    """
+    catalog_markers = {**CATALOG_MARKERS, **(overrides or {})}
+    render = lambda match: _render_one(catalog, match["name"], match["arg"], lang, catalog_markers)  # noqa: E731
+    return MARKER.sub(render, markdown)
 
 
 def sections_in(markdown: str) -> set[str]:

@@ -1,0 +1,89 @@
+"""Files for tools and AI assistants, written into the site once every language has been built:
+api/catalog.v1.json with its JSON Schema, and llms.txt / llms-full.txt for each language.
+
+Pages are remembered as each language's build renders them (their Markdown with markers still in
+it, so the full text can use a plain comparison table). Nothing is written into docs/.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import posixpath
+from pathlib import Path
+from urllib.parse import urljoin
+
+from catalog.entities import Catalog
+from render.export import catalog_document
+
+from . import llms_files
+
+SCHEMA_SOURCE = "schemas/catalog-export.schema.json"
+CATALOG_PATH, SCHEMA_PATH = "api/catalog.v1.json", "api/catalog.v1.schema.json"
+
+
+def remember_page(state: dict, page, lang: str, markdown: str, config) -> None:
+    """Keep a rendered page (by source path, so `mkdocs serve` rebuilds replace it) and the site's texts."""
+    state.setdefault("pages", {}).setdefault(lang, {})[page.file.src_uri] = (page, markdown)
+    state.setdefault("site_text", {})[lang] = (config.site_name, config.site_description or "")
+
+
+def build_day() -> datetime.date:
+    """Today, or SOURCE_DATE_EPOCH's day, so a reproducible build writes the same file."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    utc = datetime.timezone.utc
+    now = datetime.datetime.fromtimestamp(int(epoch), utc) if epoch else datetime.datetime.now(utc)
+    return now.date()
+
+
+class Urls:
+    """Absolute addresses of pages and files, per language (directory URLs, `/zh/` for Chinese)."""
+
+    def __init__(self, site_url: str, default: str):
+        self.site_url, self.default = site_url.rstrip("/") + "/", default
+
+    def root(self, lang: str) -> str:
+        return "" if lang == self.default else f"{lang}/"
+
+    def page(self, lang: str, path: str) -> str:
+        return self.site_url + self.root(lang) + path
+
+    def resolve(self, lang: str, page, target: str) -> str:
+        """A Markdown link target as written in docs/ (relative, or `/` for the docs root) made absolute."""
+        if "://" in target or target.startswith("mailto:"):
+            return target
+        path, _, fragment = target.partition("#")
+        if not path.endswith(".md") and not path.startswith("/"):
+            return urljoin(self.site_url + page.url, target)  # an address from HTML, relative to the page
+        if not path.startswith("/"):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+        path = path.lstrip("/")
+        if path.endswith(".md"):  # directory URLs: a/b.md is a/b/, a/index.md is a/
+            stem = path.removesuffix(".md")
+            path = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+        return self.page(lang, path) + (f"#{fragment}" if fragment else "")
+
+
+def write_catalog(catalog: Catalog, root: Path, site_dir: Path, urls: Urls) -> None:
+    """The JSON export and its schema; the schema's $id becomes its address on this site."""
+    schema = json.loads((root / SCHEMA_SOURCE).read_text(encoding="utf-8"))
+    schema["$id"] = urls.site_url + SCHEMA_PATH
+    document = catalog_document(catalog, urls.page, schema["$id"], build_day())
+    (site_dir / "api").mkdir(parents=True, exist_ok=True)
+    (site_dir / SCHEMA_PATH).write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (site_dir / CATALOG_PATH).write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def write_all(state: dict, config, languages: list[str], default: str) -> None:
+    """Every export, once all language builds are done (called from on_post_build)."""
+    urls, site_dir = Urls(config.site_url or "/", default), Path(config.site_dir)
+    write_catalog(state["catalog"], state["root"], site_dir, urls)
+    built = [lang for lang in languages if lang in state.get("pages", {})]  # DOCS_BUILD_ZH=false skips zh
+    data_urls = {"catalog": urls.site_url + CATALOG_PATH, "schema": urls.site_url + SCHEMA_PATH}
+    for lang in built:
+        files = llms_files.render(state, lang, built, urls, data_urls)
+        folder = site_dir / urls.root(lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")

@@ -1,0 +1,63 @@
+"""llms.txt and llms-full.txt of one language, from the pages that language's build rendered.
+
+Guides (hand-written pages) come first in build order, then providers grouped by kind as in the
+navigation, then the data files; the `Optional` section points at the full text and the other
+languages' lists. Descriptions are the pages' front-matter `description:` or the provider summary.
+"""
+
+from __future__ import annotations
+
+from catalog.entities import Catalog
+from catalog.specs import PROVIDER_KINDS
+from render import llms, markers
+from render.comparison_markdown import render_comparison_markdown
+
+from .pages import provider_id_of
+
+INDEX, FULL = "llms.txt", "llms-full.txt"
+# In the full text the comparison is a Markdown table: no script runs there.
+PLAIN_MARKERS = {"comparison": render_comparison_markdown}
+
+
+def page_entry(catalog: Catalog, page, markdown: str, lang: str, urls) -> tuple[str | None, llms.PageEntry]:
+    """One page as the llms files list it, and its group: the provider kind, or None for a guide."""
+    provider_id = provider_id_of(page.file.src_uri)
+    provider = catalog.provider(provider_id) if provider_id else None
+    description = provider.summary(lang) if provider else page.meta.get("description")
+    # page.markdown is what the build converted (markers expanded, notices added); only a page with the
+    # comparison is expanded again, from its source, to get the table as Markdown.
+    plain_table = "comparison" in markers.sections_in(markdown)
+    expanded = markers.expand(markdown, catalog, lang, PLAIN_MARKERS) if plain_table else page.markdown
+    plain = llms.plain_markdown(expanded, lambda target: urls.resolve(lang, page, target))
+    title = provider.title(lang) if provider else page.title
+    return (provider.kind if provider else None), llms.PageEntry(title, urls.site_url + page.url, description, plain)
+
+
+def grouped(entries: list) -> list[tuple[str | None, list[llms.PageEntry]]]:
+    """Guides in build order, then each provider kind's pages by title."""
+    groups = [(None, [entry for group, entry in entries if group is None])]
+    for kind in PROVIDER_KINDS:
+        members = sorted((entry for group, entry in entries if group == kind), key=lambda entry: entry.title.casefold())
+        groups.append((kind, members))
+    return groups
+
+
+def render(state: dict, lang: str, languages: list[str], urls, data_urls: dict) -> dict[str, str]:
+    """{file name: text} for this language's folder of the site."""
+    catalog = state["catalog"]
+    label = lambda key: catalog.label(key, lang)  # noqa: E731
+    name, summary = state["site_text"][lang]
+    site = llms.SiteText(name, summary, label("llms_about"))
+    entries = [page_entry(catalog, page, markdown, lang, urls) for page, markdown in state["pages"][lang].values()]
+    groups = grouped(entries)
+    sections = [(label("llms_guides") if kind is None else label("kind_" + kind.replace("-", "_") + "_plural"),
+                 [(entry.title, entry.url, entry.description) for entry in members]) for kind, members in groups]
+    sections.append((label("llms_data"), [(label("llms_catalog"), data_urls["catalog"], label("llms_catalog_about")),
+                                          (label("llms_schema"), data_urls["schema"], label("llms_schema_about"))]))
+    # "Optional" is the convention's own section name, kept in English in every language.
+    optional = [(label("llms_full"), urls.page(lang, FULL), label("llms_full_about"))]
+    optional += [(label("llms_other"), urls.page(other, INDEX), label("llms_other_about"))
+                 for other in languages if other != lang]  # two languages: "the other" names itself
+    sections.append(("Optional", optional))
+    pages = [entry for _, members in groups for entry in members]
+    return {INDEX: llms.render_index(site, sections), FULL: llms.render_full(site, pages)}

@@ -1,0 +1,224 @@
+"""Exports for tools and AI assistants: the JSON catalog against its published schema and back into the
+catalog's own objects, llms.txt and llms-full.txt in both languages, and the page that documents them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import catalog
+from catalog import specs
+from catalog.entities import (ClineSettings, Endpoint, Guide, Link, Model, Price, Provider, Source, Term, Text,
+                              Tier, Vendor)
+from conftest import ROOT
+from docsite.exports import Urls
+from render import llms
+from sitecheck import Page, resolve
+
+CATALOG = catalog.load(ROOT / "data", ROOT)
+SCHEMA = json.loads((ROOT / "schemas/catalog-export.schema.json").read_text(encoding="utf-8"))
+LANG_ROOT = {"en": "", "zh": "zh/"}
+
+
+@pytest.fixture(scope="module")
+def export(site) -> dict:
+    return json.loads((site / "api/catalog.v1.json").read_text(encoding="utf-8"))
+
+
+# The JSON catalog ----------------------------------------------------------------------------------
+
+def test_export_validates_against_the_published_schema(site, export):
+    published = json.loads((site / "api/catalog.v1.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(published)
+    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    validator = jsonschema.Draft202012Validator(published, format_checker=checker)
+    errors = [f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(export)]
+    assert not errors, "\n".join(errors[:20])
+    assert {key: value for key, value in published.items() if key != "$id"} == \
+           {key: value for key, value in SCHEMA.items() if key != "$id"}  # the repo's schema, as published
+    assert export["$schema"] == published["$id"] and published["$id"].endswith("/api/catalog.v1.schema.json")
+    assert re.fullmatch(r"1\.\d+", export["format_version"])
+    datetime.date.fromisoformat(export["generated"])
+
+
+def test_schema_enums_are_the_validators_values():
+    defs = SCHEMA["$defs"]
+    assert defs["kind"]["enum"] == list(specs.PROVIDER_KINDS)
+    assert defs["capability"]["enum"] == list(specs.CAPABILITIES)
+    assert defs["status"]["enum"] == list(specs.STATUSES)
+    assert defs["plan"]["enum"] == list(specs.PLANS)
+    assert defs["currency"]["enum"] == list(specs.CURRENCIES)
+
+
+def test_schema_rejects_what_the_catalog_forbids(export):
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    model = export["models"][0]
+    for broken in ({**model, "context": "131K"}, {**model, "surprise": 1},
+                   {**model, "price": {**model["price"], "plan": "free", "input": 1}}):
+        assert not validator.is_valid({**export, "models": [broken]})
+
+
+def _text(value) -> Text | None:
+    return Text(**value) if value is not None else None
+
+
+def _day(value) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value is not None else None
+
+
+def _price(value) -> Price:
+    if value["plan"] != "per-token":
+        return Price(plan=value["plan"])
+    return Price("per-token", value["currency"], value["input"], value["output"], value["cache_read"],
+                 value["cache_write"], tuple(Tier(**tier) for tier in value["tiers"]))
+
+
+def _model(value, vendors) -> Model:
+    return Model(value["id"], value["name"], vendors[value["vendor"]], vendors.get(value["base_vendor"]),
+                 value["endpoint"], value["context"], value["max_output"], _price(value["price"]),
+                 tuple(value["capabilities"]), value["status"], _day(value["deprecated"]), value["replacement"],
+                 _text(value["description"]), value["source"], _day(value["verified"]), line=0)
+
+
+def _provider(value, models) -> Provider:
+    cline = value["cline"]
+    return Provider(
+        value["id"], value["file"], value["name"], _text(value["local_name"]), value["kind"], _text(value["summary"]),
+        value["website"], value["console_url"], value["api_key_url"], value["pricing_url"], value["models_url"],
+        value["docs_url"],
+        tuple(Endpoint(item["id"], item["url"], item["region"], _text(item["label"]), item["console"],
+                       item["api_key_url"]) for item in value["endpoints"]),
+        value["openai_compatible"],
+        ClineSettings(cline["provider"], cline["key_field"], cline["base_url_field"], cline["model_field"],
+                      tuple(cline["settings"]), tuple(cline["env"]), cline["default_model"], cline["live_models"],
+                      _text(cline["live_models_note"])),
+        tuple(map(_text, value["key_steps"])), tuple(map(_text, value["setup_steps"])),
+        tuple(Link(_text(item["title"]), item["url"]) for item in value["links"]),
+        tuple(map(_text, value["tips"])), tuple(map(_text, value["notes"])),
+        tuple(Source(item["url"], item["title"]) for item in value["sources"]), _day(value["verified"]), models)
+
+
+def test_export_round_trips_to_the_catalog(export):
+    """Rebuilt from the JSON alone, every provider, model and field equals what the loader made."""
+    vendors = {item["id"]: Vendor(item["id"], _text(item["name"]), item["website"]) for item in export["vendors"]}
+    assert vendors == CATALOG.vendors
+    providers = tuple(_provider(item, tuple(_model(model, vendors) for model in export["models"]
+                                            if model["provider"] == item["id"])) for item in export["providers"])
+    expected = tuple(dataclasses.replace(provider, models=tuple(dataclasses.replace(model, line=0)
+                                                                 for model in provider.models))
+                     for provider in CATALOG.providers)
+    assert providers == expected
+    guides = {kind: Guide(_text(item["heading"]), tuple(map(_text, item["key_steps"])),
+                          tuple(map(_text, item["setup_steps"]))) for kind, item in export["guides"].items()}
+    assert guides == CATALOG.guides
+    assert tuple(Term(item["en"], item["zh"], _text(item["note"])) for item in export["glossary"]) == CATALOG.glossary
+
+
+def test_export_links_lead_to_the_pages_in_each_language(site, export):
+    site_url = export["$schema"].removesuffix("api/catalog.v1.schema.json")
+    for model in export["models"][:: max(1, len(export["models"]) // 40)]:
+        for lang, url in model["page"].items():
+            path, anchor = url.removeprefix(site_url).split("#")
+            assert path.startswith(LANG_ROOT[lang]) and anchor in Page(site / path / "index.html").ids, url
+        path, anchor = model["comparison"]["zh"].removeprefix(site_url).split("#")
+        assert path == "zh/compare/" and anchor in Page(site / path / "index.html").ids
+
+
+# llms.txt and llms-full.txt ------------------------------------------------------------------------
+
+def pages_of(site: Path, lang: str) -> set[str]:
+    """Site-relative URLs of every page built in one language (404 pages are not pages to list)."""
+    found = set()
+    for path in site.rglob("index.html"):
+        url = path.parent.relative_to(site).as_posix() + "/" if path.parent != site else ""
+        in_zh = url.startswith("zh/")
+        if (lang == "zh") == in_zh and not url.startswith(("assets/", "search/")):
+            found.add(url)
+    return found
+
+
+@pytest.mark.parametrize("lang, name", [("en", "# Cline Provider Guide"), ("zh", "# Cline 服务商指南")])
+def test_llms_txt_lists_every_page_of_its_language(site, lang, name):
+    text = (site / LANG_ROOT[lang] / "llms.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0] == name and lines[2].startswith("> ")
+    links = re.findall(r"^- \[.*?\]\((\S+)\)(?:: \S.*)?$", text, re.M)
+    site_url = re.search(r"\((\S+?)api/catalog\.v1\.json\)", text)[1]
+    listed = {url.removeprefix(site_url) for url in links}
+    assert pages_of(site, lang) <= listed, pages_of(site, lang) - listed
+    assert all(heading.startswith("## ") for heading in re.findall(r"^#+ .*", text, re.M)[1:])
+    assert "## Optional" in text and "api/catalog.v1.schema.json" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_llms_txt_describes_every_hand_written_and_provider_page(site, lang):
+    text = (site / LANG_ROOT[lang] / "llms.txt").read_text(encoding="utf-8")
+    described = re.findall(r"^- \[[^\]]+\]\(\S+/(?:zh/)?(?:providers/[^/]+/|compare/|exports/)\): \S", text, re.M)
+    assert len(described) >= len(CATALOG.providers) + 2
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["URL: ", "Why Groq is fast", "TruePoint", "| Provider | Model |"]),
+    ("zh", ["URL: ", "Groq 为什么快", "TruePoint", "| 服务商 | 模型 |"])])
+def test_llms_full_holds_page_text_as_markdown(site, lang, words):
+    text = (site / LANG_ROOT[lang] / "llms-full.txt").read_text(encoding="utf-8")
+    for word in words:
+        assert word in text, word
+    for url in pages_of(site, lang):
+        assert re.search(rf"^URL: \S+/{re.escape(url)}$", text, re.M), url
+    assert "<button" not in text and "<span id=" not in text and "&#" not in text
+    rows = [line for line in text.splitlines() if line.startswith("| [") and "/compare/" not in line]
+    assert len([row for row in rows if "#model-" in row]) >= sum(len(p.models) for p in CATALOG.providers)
+
+
+def test_nothing_is_written_into_docs(site):
+    assert not list((ROOT / "docs").rglob("llms*.txt")) and not (ROOT / "docs/api").exists()
+
+
+# Pure parts ----------------------------------------------------------------------------------------
+
+def test_links_become_absolute_addresses():
+    urls = Urls("https://example.org/docs", "en")
+    page = type("P", (), {"url": "zh/providers/groq/", "file": type("F", (), {"src_uri": "providers/groq.zh.md"})})()
+    assert urls.resolve("zh", page, "/compare.md#cmp-x") == "https://example.org/docs/zh/compare/#cmp-x"
+    assert urls.resolve("zh", page, "index.md") == "https://example.org/docs/zh/providers/"
+    assert urls.resolve("zh", page, "../glossary.md") == "https://example.org/docs/zh/glossary/"
+    assert urls.resolve("zh", page, "#model-groq-x") == "https://example.org/docs/zh/providers/groq/#model-groq-x"
+    assert urls.resolve("en", page, "https://groq.com/") == "https://groq.com/"
+
+
+def test_plain_markdown_drops_browser_html():
+    cell = ('| <span id="model-a"></span><code>a&#124;b</code><button class="md-clipboard" title="x"></button>'
+            '<br><small>[Compare](/compare.md#cmp-a "t")</small> | x&#58;y |')
+    assert llms.plain_markdown(cell, lambda target: "https://s/" + target.lstrip("/")) == \
+        "| `a\\|b` — [Compare](https://s/compare.md#cmp-a) | x:y |"
+    assert llms.link_line("A [beta]", "https://s/a/", "One\nline.") == "- [A \\[beta\\]](https://s/a/): One line."
+
+
+# The page that documents the exports ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_exports_page_links_to_files_that_exist(site, lang):
+    page = Page(site / LANG_ROOT[lang] / "exports/index.html")
+    files = [link["href"] for link in page.links if (link.get("href") or "").endswith((".json", ".txt", ".xml"))]
+    assert len(files) == 7
+    for href in files:
+        assert resolve(site, page.path, href).is_file(), href
+    assert "curl" in page.text and "jq" in page.text
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+def test_the_documented_jq_example_runs_on_the_export(site):
+    program = re.search(r"jq -r '(.*?)'\n", (ROOT / "docs/exports.md").read_text(encoding="utf-8"), re.S)[1]
+    result = subprocess.run(["jq", "-r", program, str(site / "api/catalog.v1.json")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert rows and all(len(row) == 3 for row in rows)
