@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
-from docsite import exports, generated, navigation, notfound, pages, untranslated
+from docsite import exports, generated, navigation, notfound, pages, searchindex, untranslated
 from render import comparison, markers, provider
 
 state: dict = {}
@@ -109,3 +109,5 @@ def on_post_build(config):
         languages, default = _languages(config)
         notfound.write_all(state, Path(config.site_dir), default)
         exports.write_all(state, config, languages, default)
+        # One search entry per model, so that a model id finds the pages that list it.
+        searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
