@@ -47,16 +47,29 @@ def price_cells(catalog: Catalog, price: Price, lang: str) -> list[str]:
     """Input, output and cache-read cells; a plan fills the first cell and dashes the rest."""
     if price.plan != "per-token":
         return [inline(catalog.label("plan_" + price.plan, lang)), "—", "—"]
-    cells = [money(price.input, price.currency), money(price.output, price.currency),
-             money(price.cache_read, price.currency) if price.cache_read is not None else "—"]
     if price.tiers:
-        above = catalog.label("price_above", lang)
-        for index, tier in enumerate(price.tiers[1:], start=1):
+        return tier_cells(catalog, price, lang)
+    return [money(price.input, price.currency), money(price.output, price.currency),
+            money(price.cache_read, price.currency) if price.cache_read is not None else "—"]
+
+
+def tier_cells(catalog: Catalog, price: Price, lang: str) -> list[str]:
+    """One line per tier in each price cell, each tier named by the prompt sizes it covers."""
+    names = []
+    for index, tier in enumerate(price.tiers):
+        if tier.up_to is not None:
+            names.append(fill(catalog.label("price_up_to", lang), {"tokens": short_tokens(tier.up_to)}))
+        else:
             limit = short_tokens(price.tiers[index - 1].up_to)
-            above_limit = fill(above, {"tokens": limit})
-            cells[0] += f"<br><small>{above_limit}: {money(tier.input, price.currency)}</small>"
-            cells[1] += f"<br><small>{above_limit}: {money(tier.output, price.currency)}</small>"
-    return cells
+            names.append(fill(catalog.label("price_above", lang), {"tokens": limit}))
+
+    def column(amounts) -> str:
+        if all(amount is None for amount in amounts):
+            return "—"
+        return "<br>".join(f"{money(amount, price.currency) if amount is not None else '—'} <small>{name}</small>"
+                           for amount, name in zip(amounts, names))
+    return [column([tier.input for tier in price.tiers]), column([tier.output for tier in price.tiers]),
+            column([tier.cache_read for tier in price.tiers])]
 
 
 def capability_text(catalog: Catalog, model: Model, lang: str) -> str:
