@@ -54,10 +54,12 @@ def browse(browser, server, request):
     recorders = request.node.__dict__.setdefault("browser_recorders", [])
     pages = request.node.__dict__.setdefault("browser_pages", [])
 
-    def open_page(path: str | None = None, *, base_url: str = server, **options):
+    def open_page(path: str | None = None, *, base_url: str = server, checked: bool = True, **options):
+        """checked=False: the test itself inspects page.recorder (a deliberately broken site)."""
         context, recorder = harness.new_context(browser, base_url, **options)
         contexts.append(context)
-        recorders.append(recorder)
+        if checked:
+            recorders.append(recorder)
         page = context.new_page()
         page.recorder = recorder
         pages.append(page)

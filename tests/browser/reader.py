@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlsplit
 
 from . import harness
@@ -24,8 +25,11 @@ def translations(page) -> dict:
 
 def switch_language(page, lang: str) -> None:
     """Open the header's language menu and pick `lang`, as a reader does with the mouse."""
-    page.locator(".md-header .md-select").first.hover()
+    menu = page.locator(".md-header .md-select")
+    assert menu.count(), f"no language menu on {page.url}"
+    menu.first.hover()
     link = page.locator(f'.md-header a.md-select__link[hreflang="{lang}"]')
+    assert link.count() == 1, f"the language menu on {page.url} offers no {lang}"
     link.click()
     page.wait_for_load_state("load")
 
@@ -37,12 +41,14 @@ def assert_on(page, path: str, lang: str) -> None:
 
 # Search --------------------------------------------------------------------------------------------
 
-def search(page, query: str) -> list[dict]:
-    """Type `query` into the search box like a reader; the results, best first, one per page.
+def search(page, query: str, everything: bool = False) -> list[dict]:
+    """Put `query` into the search box like a reader; the results, best first, one per page.
 
-    Each result is {"path": "zh/providers/groq/", "title": ...}. Material reads the box on keyup only
-    and Playwright's type() of Chinese sends no key event, so End is pressed after typing (a real
-    IME commit sends one).
+    Each result is {"path": "zh/providers/groq/", "title": ...}. Material reads the box on keyup only,
+    and Playwright's type()/fill() of Chinese sends no key event, so End is pressed after filling the
+    box (a real IME commit sends one). Filling rather than typing key by key also means one search
+    runs, for the whole query: typed ASCII would search every prefix ("l", "ll", ...) on the way.
+    Material shows the first ten results and more as the reader scrolls: `everything` scrolls to the end.
     """
     placeholder = translations(page)["search.result.placeholder"]
     box = page.locator("input.md-search__input")
@@ -54,10 +60,31 @@ def search(page, query: str) -> list[dict]:
     meta = page.locator(".md-search-result__meta")
     # Ready when the worker has loaded the index: the meta line changes to the placeholder.
     page.wait_for_function("([el, text]) => el.textContent.trim() === text", arg=[meta.element_handle(), placeholder])
-    box.type(query)
+    box.fill(query)
     box.press("End")
     page.wait_for_function("([el, text]) => el.textContent.trim() !== text", arg=[meta.element_handle(), placeholder])
-    page.wait_for_timeout(150)  # the list is filled right after the meta line; let it settle
+    found = re.search(r"\d+", meta.inner_text())
+    total = int(found.group()) if found else 0
+    items = page.locator(".md-search-result__list > .md-search-result__item")
+    page.wait_for_function("n => document.querySelectorAll('.md-search-result__list > li').length >= n",
+                           arg=min(total, 10))
+    scroller = page.locator(".md-search__scrollwrap")
+    stalled = 0
+    while everything and items.count() < total and stalled < 3:
+        shown = items.count()
+        # Material renders the next results when the list is scrolled near its end: scroll back a
+        # little, then to the end, in two frames so that each is a scroll event of its own.
+        scroller.evaluate("""async list => {
+            const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+            list.scrollTop = Math.max(0, list.scrollHeight - list.clientHeight - 200); await frame();
+            list.scrollTop = list.scrollHeight; await frame();
+        }""")
+        try:
+            page.wait_for_function("n => document.querySelectorAll('.md-search-result__list > li').length > n",
+                                   arg=shown, timeout=3000)
+            stalled = 0
+        except Exception:  # noqa: BLE001 - try again; after three tries report what the reader can see
+            stalled += 1
     hits = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item",
         """items => items.map(item => ({

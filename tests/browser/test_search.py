@@ -37,24 +37,34 @@ def pages_listing_model(site: Path, model_id: str) -> set[str]:
 
 
 def check_chinese_term(page, site: Path, term: str) -> list[dict]:
-    """The top results of a Chinese query are pages that contain the term, mostly Chinese ones."""
+    """The top results of a Chinese query are pages that contain the term, mostly Chinese ones, and
+    the results include (nearly) every Chinese page that contains it.
+
+    Without \u200b in the search separator only the pages where the term starts a run of text are
+    found (about half); the 90 % bar leaves room for a word jieba segments differently.
+    """
     page.goto(HOME["zh"])
-    hits = search(page, term)
+    hits = search(page, term, everything=True)
     top = [hit["path"] for hit in hits[:TOP]]
     assert len(top) == TOP, f"{term}: only {top} found"
     for path in top:
         assert term in page_text(site, path), f"{term}: /{path} is among the top results but lacks the term"
     assert sum(path.startswith("zh/") for path in top) >= TOP - 1, f"{term}: top results not in Chinese: {top}"
+    containing = {path.parent.relative_to(site).as_posix() + "/" for path in (site / "zh").glob("**/index.html")
+                  if term in page_text(site, path.parent.relative_to(site).as_posix())}
+    missed = containing - {hit["path"] for hit in hits}
+    assert len(missed) <= len(containing) // 10, f"{term}: {len(missed)} of {len(containing)} Chinese pages " \
+                                                 f"with the term not found: {sorted(missed)}"
     return hits
 
 
 @pytest.mark.parametrize("term", ["价格", "推理", "上下文窗口"])
 def test_chinese_terms_find_chinese_pages_that_contain_them(page, site, term):
     hits = check_chinese_term(page, site, term)
-    if term == "上下文窗口":  # the glossary defines it
-        assert "zh/glossary/" in [hit["path"] for hit in hits[:TOP]], hits[:TOP]
-    if term == "推理":  # the Groq page has a section on reasoning models
-        assert GROQ["zh"] in [hit["path"] for hit in hits[:5]], hits[:5]
+    found = [hit["path"] for hit in hits]
+    assert GROQ["zh"] in found  # it has prices, reasoning models and context windows
+    if term == "上下文窗口":
+        assert "zh/glossary/" in found  # the glossary defines it
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
