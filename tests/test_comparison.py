@@ -83,12 +83,12 @@ def test_rows_show_and_carry_the_catalog_numbers(tables, lang):
         assert shown == (tokens(model.context), tokens(model.max_output)), anchor
         assert attrs["data-model"] == model.id and attrs["data-plan"] == model.price.plan
         if model.price.plan == "per-token":
-            price = model.price
-            assert float(attrs["data-input"]) == price.input and float(attrs["data-output"]) == price.output, anchor
-            assert attrs["data-currency"] == price.currency
-            # the first amount shown (a tiered price lists one line per tier, the base first)
-            assert table.cell(anchor, 5).split()[0] == money(price.input, price.currency), anchor
-            assert table.cell(anchor, 6).split()[0] == money(price.output, price.currency), anchor
+            currency = model.price.currency
+            base = model.price.tiers[0] if model.price.tiers else model.price  # a tier per line, smallest first
+            assert float(attrs["data-input"]) == base.input and float(attrs["data-output"]) == base.output, anchor
+            assert attrs["data-currency"] == currency
+            assert table.cell(anchor, 5).split()[0] == money(base.input, currency), anchor
+            assert table.cell(anchor, 6).split()[0] == money(base.output, currency), anchor
         assert attrs["data-capabilities"].split() == list(model.capabilities)
 
 

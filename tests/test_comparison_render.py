@@ -9,9 +9,9 @@ import markdown as md
 import pytest
 
 import catalog
-from catalog.entities import Price, Text
+from catalog.entities import Price, Text, Tier
 from conftest import ROOT
-from render import comparison, comparison_form, comparison_markdown, markers, models
+from render import comparison, comparison_form, comparison_markdown, comparison_values, markers, models
 
 CATALOG = catalog.load(ROOT / "data", ROOT)
 GROQ = CATALOG.provider("groq")
@@ -48,7 +48,7 @@ def test_row_carries_raw_values_for_the_script():
     ("subscription", {"input": "", "output": "", "cache-read": "", "cache-write": ""}),
 ])
 def test_free_is_zero_and_a_plan_without_prices_is_unknown(plan, values):
-    assert comparison.price_values(Price(plan=plan)) == values
+    assert comparison_values.price_values(Price(plan=plan)) == values
 
 
 @pytest.mark.parametrize("lang, provider_header, search_text", [
@@ -127,4 +127,12 @@ def test_plain_table_for_llms_full(lang, header):
 @pytest.mark.parametrize("lang, text", [("en", "Compare"), ("zh", "对比")])
 def test_provider_model_rows_link_to_their_comparison_row(lang, text):
     html = to_html(models.model_table(CATALOG, GROQ, [KIMI], lang))
-    assert re.search(f'<a href="../../compare/#cmp-groq-moonshotai-kimi-k2-instruct-0905" title="[^"]+">{text}</a>', html)
+    link = '<a href="../../compare/#cmp-groq-moonshotai-kimi-k2-instruct-0905" title="[^"]+">'
+    assert re.search(link + text + "</a>", html)
+
+
+def test_a_tiered_price_sorts_by_its_first_tier():
+    # As in data/providers/gemini.yaml: the top-level amounts are the dearer tier's.
+    tiers = (Tier(200_000, 2, 12, 0.2, None), Tier(None, 4, 18, 0.4, None))
+    values = comparison_values.price_values(Price("per-token", "USD", 4, 18, 0.4, None, tiers))
+    assert values == {"input": "2.0", "output": "12.0", "cache-read": "0.2", "cache-write": ""}

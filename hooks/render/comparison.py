@@ -15,6 +15,7 @@ from catalog.entities import Catalog, Model, Price, Provider
 from catalog.specs import CURRENCIES
 
 from .comparison_form import render_empty, render_filter_form
+from .comparison_values import base_price, row_values
 from .models import capability_text, comparison_anchor, model_anchor, price_cells, vendor_text
 from .text import attr, code, fill, inline, money, tokens
 
@@ -39,7 +40,6 @@ COLUMNS = (
     ("capabilities", "col_capabilities", "count"),
     ("status-rank", "cmp_col_status", "rank"),
 )
-STATUS_ORDER = ("active", "preview", "deprecated")
 NUMERIC = {"number", "price"}
 
 
@@ -49,46 +49,13 @@ def ordered_rows(catalog: Catalog, lang: str) -> list[tuple[Provider, Model]]:
     return sorted(rows, key=lambda row: (row[0].title(lang).casefold(), row[1].id.casefold(), row[1].endpoint or ""))
 
 
-def number(value: float | None) -> str:
-    """A price for a data attribute: plain digits the script can parse, empty when unknown."""
-    return "" if value is None else repr(float(value))
-
-
-def price_values(price: Price) -> dict:
-    """Raw sort values of the four price columns; free is 0, a plan without prices is unknown (empty)."""
-    if price.plan == "free":
-        return {"input": "0", "output": "0", "cache-read": "", "cache-write": ""}
-    return {"input": number(price.input), "output": number(price.output),
-            "cache-read": number(price.cache_read), "cache-write": number(price.cache_write)}
-
-
-def search_text(provider: Provider, model: Model) -> str:
-    """What the free-text filter matches, in both languages so a reader may type either."""
-    names = [model.id, model.name, provider.id, provider.title("en"), provider.title("zh"),
-             model.vendor.name("en"), model.vendor.name("zh")]
-    if model.base_vendor:
-        names += [model.base_vendor.name("en"), model.base_vendor.name("zh")]
-    return " ".join(dict.fromkeys(names)).casefold()
-
-
-def row_values(provider: Provider, model: Model, lang: str) -> dict:
-    """The data-* attributes of one row: everything the script sorts or filters on."""
-    return {
-        "provider": provider.title(lang), "kind": provider.kind, "model": model.id,
-        "vendor": model.vendor.id, "vendor-name": model.vendor.name(lang),
-        "context": str(model.context), "max-output": str(model.max_output),
-        "plan": model.price.plan, "currency": model.price.currency or "", **price_values(model.price),
-        "capabilities": " ".join(model.capabilities), "status": model.status,
-        "status-rank": str(STATUS_ORDER.index(model.status)), "terms": search_text(provider, model),
-    }
-
-
 def price_columns(catalog: Catalog, price: Price, lang: str) -> list[str]:
     """Input, output, cache read and cache write; a plan names itself where input and output go."""
     if price.plan != "per-token":
         plan = inline(catalog.label("plan_" + price.plan, lang))
         return [plan, plan, "—", "—"]
-    write = money(price.cache_write, price.currency) if price.cache_write is not None else "—"
+    cache_write = base_price(price).cache_write
+    write = money(cache_write, price.currency) if cache_write is not None else "—"
     return [*price_cells(catalog, price, lang), write]
 
 

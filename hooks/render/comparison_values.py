@@ -1,0 +1,52 @@
+"""What each comparison row carries for docs/javascripts/compare.js: raw values in data-* attributes.
+
+Numbers are plain digits (context as an integer, prices per million tokens), empty when unknown, so the
+script sorts numbers as numbers; `terms` is what the free-text filter matches, in both languages.
+"""
+
+from __future__ import annotations
+
+from catalog.entities import Model, Price, Provider
+
+STATUS_ORDER = ("active", "preview", "deprecated")
+
+
+def number(value: float | None) -> str:
+    """A price for a data attribute: plain digits the script can parse, empty when unknown."""
+    return "" if value is None else repr(float(value))
+
+
+def base_price(price: Price):
+    """The amounts a price sorts and filters by: a tiered price's first tier, shown first and paid for the
+    smallest prompts (the top-level amounts of a tiered price may be another tier's)."""
+    return price.tiers[0] if price.tiers else price
+
+
+def price_values(price: Price) -> dict:
+    """Raw sort values of the four price columns; free is 0, a plan without prices is unknown (empty)."""
+    if price.plan == "free":
+        return {"input": "0", "output": "0", "cache-read": "", "cache-write": ""}
+    base = base_price(price)
+    return {"input": number(base.input), "output": number(base.output),
+            "cache-read": number(base.cache_read), "cache-write": number(base.cache_write)}
+
+
+def search_text(provider: Provider, model: Model) -> str:
+    """What the free-text filter matches, in both languages so a reader may type either."""
+    names = [model.id, model.name, provider.id, provider.title("en"), provider.title("zh"),
+             model.vendor.name("en"), model.vendor.name("zh")]
+    if model.base_vendor:
+        names += [model.base_vendor.name("en"), model.base_vendor.name("zh")]
+    return " ".join(dict.fromkeys(name.casefold() for name in names))
+
+
+def row_values(provider: Provider, model: Model, lang: str) -> dict:
+    """The data-* attributes of one row: everything the script sorts or filters on."""
+    return {
+        "provider": provider.title(lang), "kind": provider.kind, "model": model.id,
+        "vendor": model.vendor.id, "vendor-name": model.vendor.name(lang),
+        "context": str(model.context), "max-output": str(model.max_output),
+        "plan": model.price.plan, "currency": model.price.currency or "", **price_values(model.price),
+        "capabilities": " ".join(model.capabilities), "status": model.status,
+        "status-rank": str(STATUS_ORDER.index(model.status)), "terms": search_text(provider, model),
+    }
