@@ -118,3 +118,12 @@ def test_providers_index_groups_by_kind():
 def test_every_label_has_both_languages():
     for key, text in CATALOG.labels.items():
         assert text.en.strip() and text.zh.strip(), key
+
+
+def test_tiered_prices_show_every_tier_by_prompt_size():
+    tiered = next(m for p in CATALOG.providers for m in p.models if len(m.price.tiers) == 2)
+    low, high = tiered.price.tiers
+    cells = models.price_cells(CATALOG, tiered.price, "en")
+    assert cells[0] == (f"{money(low.input, 'USD')} <small>up to {short_tokens(low.up_to)}</small><br>"
+                        f"{money(high.input, 'USD')} <small>above {short_tokens(low.up_to)}</small>")
+    assert "不超过" in models.price_cells(CATALOG, tiered.price, "zh")[1]
