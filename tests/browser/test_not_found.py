@@ -33,6 +33,8 @@ def test_missing_page_answers_404_in_the_readers_language(browse, server, lang, 
     assert visible_heading(page) == heading
     assert page.locator("html").get_attribute("lang") == lang
     assert page.title() == TITLE[lang]
+    assert page.locator(".md-header__topic .md-ellipsis").first.inner_text() == TITLE[lang]
+    assert (lang == "zh") == ("本站与 Cline 及各服务商均无隶属关系" in page.locator(".md-copyright").inner_text())
     other = TEXT["zh" if lang == "en" else "en"][0]
     assert other not in page.locator("article").inner_text()  # hidden text is not shown
     page.get_by_role("link", name=home_link).click()
