@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from catalog.entities import Catalog, Model, Price, Provider
 
 from .text import attr, code, fill, inline, money, short_tokens, tokens
@@ -9,9 +11,14 @@ from .text import attr, code, fill, inline, money, short_tokens, tokens
 
 def model_anchor(provider: Provider, model: Model) -> str:
     """A stable id for a model row: provider id, then the model id with unsafe characters folded."""
-    suffix = "".join(char if char.isalnum() or char in "-." else "-" for char in model.id.lower())
-    endpoint = f"{model.endpoint}-" if model.endpoint else ""
-    return f"model-{provider.id}-{endpoint}{suffix}"
+    return _anchor(provider.id, model.endpoint, model.id)
+
+
+@functools.lru_cache(maxsize=None)
+def _anchor(provider_id: str, endpoint: str | None, model_id: str) -> str:
+    # Cached: every page that links a model asks again (tables, comparison, search entries).
+    suffix = "".join(char if char.isalnum() or char in "-." else "-" for char in model_id.lower())
+    return f"model-{provider_id}-{endpoint}-{suffix}" if endpoint else f"model-{provider_id}-{suffix}"
 
 
 def comparison_anchor(provider: Provider, model: Model) -> str:

@@ -6,16 +6,18 @@ import html
 import re
 import string
 
-# Characters that Markdown (with our extensions) may read as syntax inside a line or a table cell.
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|<>&~^=:$]")
+# Characters that Markdown (with our extensions) may read as syntax inside a line or a table cell,
+# mapped to numeric entities (str.translate: this runs for every catalog string on every page).
+_MARKDOWN_SPECIAL = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()#+!|<>&~^=:$"})
 CURRENCY_SIGNS = {"USD": "$", "CNY": "¥"}
 
 
+_SPACES = re.compile(r"\s+")
 _URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
 def _literal(value: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(lambda match: f"&#{ord(match.group())};", value)
+    return value.translate(_MARKDOWN_SPECIAL)
 
 
 def _link(url: str) -> str:
@@ -29,7 +31,9 @@ def inline(value: str) -> str:
 
     Entities are used instead of backslashes because they also hold inside raw HTML and table cells.
     """
-    value = re.sub(r"\s+", " ", value)
+    value = _SPACES.sub(" ", value)
+    if "://" not in value:
+        return value.translate(_MARKDOWN_SPECIAL)
     parts, last = [], 0
     for match in _URL.finditer(value):
         parts += [_literal(value[last:match.start()]), _link(match.group())]
