@@ -105,7 +105,8 @@ def report(results: dict) -> str:
                   f"- search index {real['search_index_bytes'] / 1024:.0f} KB raw, "
                   f"**{real['search_index_gzip'] / 1024:.0f} KB gzipped**"]
         for path, visit in real["first_visit"].items():
-            kinds = ", ".join(f"{kind} {packed / 1024:.1f} KB" for kind, (_, packed) in sorted(visit["by_kind"].items()))
+            kinds = ", ".join(f"{kind} {packed / 1024:.1f} KB"
+                              for kind, (_, packed) in sorted(visit["by_kind"].items()))
             parts.append(f"- first visit to /{path}: **{visit['gzipped_total'] / 1024:.1f} KB gzipped** "
                          f"({visit['gzipped_without_search_index'] / 1024:.1f} KB without the search index) in "
                          f"{visit['requests']} requests, {len(visit['third_party'])} third-party; {kinds}")

@@ -3,7 +3,8 @@
 
 Each event function of hooks/main.py is wrapped with a timer where MkDocs keeps its event
 callbacks; all our work (load, validate, render, exports) runs inside those events. Only the
-outermost call counts, so an event that triggers another is not counted twice. Usage: python bench/run_build.py PROJECT SITE_DIR [--no-hooks]
+outermost call counts, so an event that triggers another is not counted twice.
+Usage: python bench/run_build.py PROJECT SITE_DIR [--no-hooks]
 """
 
 from __future__ import annotations

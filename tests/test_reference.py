@@ -74,7 +74,8 @@ def test_reference_model_is_in_the_catalog_with_its_numbers(provider_id, referen
     candidates = [m for m in CATALOG.provider(provider_id).models if m.id == reference["id"]]
     assert candidates, f"{reference['id']} missing from data/providers/{provider_id}.yaml"
     assert any(matches(model, reference) for model in candidates), (
-        f"{reference['id']}: catalog {[(m.context, m.max_output, m.price) for m in candidates]} vs reference {reference}")
+        f"{reference['id']}: catalog {[(m.context, m.max_output, m.price) for m in candidates]} "
+        f"vs reference {reference}")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

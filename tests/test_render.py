@@ -28,7 +28,8 @@ def test_numbers_and_money():
     assert money(0.5, "CNY") == "¥0.50"
 
 
-@pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", "a | b", "`code` and *bold*", "[x](javascript:alert(1))"])
+@pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", "a | b", "`code` and *bold*",
+                                     "[x](javascript:alert(1))"])
 def test_inline_text_stays_text(hostile):
     html = to_html(f"| h |\n| - |\n| {inline(hostile)} |")
     assert "<script>" not in html and "<em>" not in html and 'href="javascript' not in html

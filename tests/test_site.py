@@ -57,14 +57,16 @@ def test_groq_page_has_key_and_setup_steps(site, lang, steps, setup):
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", ["Why Groq is fast", "LPU", "SRAM", "TruePoint", "100-bit", "2–4×", "Static scheduling", "Tensor parallelism"]),
+    ("en", ["Why Groq is fast", "LPU", "SRAM", "TruePoint", "100-bit", "2–4×", "Static scheduling",
+            "Tensor parallelism"]),
     ("zh", ["Groq 为什么快", "LPU", "SRAM", "TruePoint", "100 位", "2–4 倍", "静态调度", "张量并行"]),
 ])
 def test_groq_page_explains_the_lpu(site, lang, words):
     groq = page(site, lang, "providers/groq")
     for word in words:
         assert word in groq.text, word
-    assert any(link.get("href") == "https://groq.com/blog/inside-the-lpu-deconstructing-groq-speed" for link in groq.links)
+    lpu_article = "https://groq.com/blog/inside-the-lpu-deconstructing-groq-speed"
+    assert any(link.get("href") == lpu_article for link in groq.links)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

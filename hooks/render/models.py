@@ -46,7 +46,8 @@ def model_id_cell(catalog: Catalog, model: Model, lang: str) -> str:
               f'title="{attr(copy)}" aria-label="{attr(copy)}: {attr(model.id)}"></button>')
     badge = ""
     if model.status != "active":
-        badge = f' <span class="status status--{model.status}">{inline(catalog.label("status_" + model.status, lang))}</span>'
+        status = inline(catalog.label("status_" + model.status, lang))
+        badge = f' <span class="status status--{model.status}">{status}</span>'
     return f"{code(model.id)}{button}{badge}"
 
 

@@ -89,7 +89,8 @@ def search(page, query: str, everything: bool = False) -> list[dict]:
         ".md-search-result__list > .md-search-result__item",
         """items => items.map(item => ({
              url: item.querySelector("a").href,
-             title: (item.querySelector("h1, h2") || item.querySelector("a")).textContent.replace(/\\u200b/g, "").trim(),
+             title: (item.querySelector("h1, h2") || item.querySelector("a"))
+               .textContent.replace(/\\u200b/g, "").trim(),
            }))""",
     )
     return [{"path": path_of(hit["url"]), "title": hit["title"]} for hit in hits]

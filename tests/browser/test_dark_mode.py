@@ -12,7 +12,8 @@ PREFIX = {"en": "", "zh": "zh/"}
 
 
 def background_luminance(page) -> float:
-    rgb = page.evaluate("""() => getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)""")
+    rgb = page.evaluate(
+        """() => getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)""")
     return sum(rgb) / (3 * 255)
 
 

@@ -14,7 +14,8 @@ from .reader import search
 pytestmark = pytest.mark.browser
 
 PREFIX = {"en": "", "zh": "zh/"}
-PAGES = ["", "providers/", "providers/groq/", "glossary/"] + (["compare/"] if (ROOT / "docs/compare.md").is_file() else [])
+PAGES = ["", "providers/", "providers/groq/", "glossary/"]
+PAGES += ["compare/"] if (ROOT / "docs/compare.md").is_file() else []
 
 
 def check_no_third_party_request(page, lang: str, pages=PAGES) -> None:
