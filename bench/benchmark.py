@@ -51,7 +51,7 @@ def measure_size(work: Path, providers: int, models: int, repeat: int) -> dict:
     return {"providers": providers, "models": providers * models, "pages": pages, "build_s": hooked["total"],
             "hooks_s": hooked["hooks"], "hooks_share": hooked["hooks"] / hooked["total"],
             "baseline_s": baseline["total"], "overhead_ratio": hooked["total"] / baseline["total"],
-            "parses": hooked["parses"]}
+            "parses": hooked["parses"], "hook_events_s": hooked["events"]}
 
 
 def exponent(rows: list[dict], key: str) -> float:
@@ -72,6 +72,7 @@ def real_site(work: Path, repeat: int) -> dict:
 
 def serve_times(work: Path) -> list[float]:
     project = work / "serve-project"
+    project.mkdir()
     for part in ("mkdocs.yml", "hooks", "overrides", "docs", "data", "schemas"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
@@ -88,8 +89,15 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def breakdown(row: dict) -> str:
+    events = sorted(row["hook_events_s"].items(), key=lambda item: -item[1])
+    return (f"Our hooks at {row['providers']} × {row['models'] // row['providers']}, by event: "
+            + ", ".join(f"`{name}` {seconds:.2f} s" for name, seconds in events) + ".")
+
+
 def report(results: dict) -> str:
     parts = ["## Synthetic catalogs", "", table(results["sizes"]), ""]
+    parts += [breakdown(row) for row in results["sizes"]] + [""]
     if len(results["sizes"]) > 1:
         parts += [f"Growth exponent of build time from {results['sizes'][0]['providers']} to "
                   f"{results['sizes'][-1]['providers']} providers: **{results['exponent']:.2f}** "
@@ -122,9 +130,12 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "bench-results"), help="folder for benchmark.json")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
+    results: dict = {"sizes": []}
+    sizes = results["sizes"]
     try:
-        sizes = [measure_size(work, int(size), args.models, args.repeat) for size in args.sizes.split(",")]
-        results = {"sizes": sizes}
+        for size in filter(None, args.sizes.split(",")):
+            sizes.append(measure_size(work, int(size), args.models, args.repeat))
+            print(table(sizes).splitlines()[-1], flush=True)  # progress: the big sizes take minutes
         if len(sizes) > 1:
             results["exponent"] = exponent(sizes, "build_s")
             results["baseline_exponent"] = exponent(sizes, "baseline_s")
@@ -133,6 +144,9 @@ def main() -> None:
             results["serve_rebuild_s"] = serve_times(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "benchmark.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "benchmark.json").write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -17,10 +17,10 @@ import sys
 import time
 from pathlib import Path
 
-spent = {"seconds": 0.0, "depth": 0}
+spent = {"seconds": 0.0, "depth": 0, "events": {}}
 
 
-def timed(function):
+def timed(function, event: str):
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         spent["depth"] += 1
@@ -30,7 +30,9 @@ def timed(function):
         finally:
             spent["depth"] -= 1
             if spent["depth"] == 0:
-                spent["seconds"] += time.perf_counter() - start
+                elapsed = time.perf_counter() - start
+                spent["seconds"] += elapsed
+                spent["events"][event] = spent["events"].get(event, 0.0) + elapsed
     return wrapper
 
 
@@ -41,7 +43,7 @@ def instrument(config, hooks_file: Path) -> None:
     """
     for name, callbacks in config.plugins.events.items():
         config.plugins.events[name] = [
-            timed(callback) if getattr(getattr(callback, "__code__", None), "co_filename", "") == str(hooks_file)
+            timed(callback, name) if getattr(getattr(callback, "__code__", None), "co_filename", "") == str(hooks_file)
             else callback for callback in callbacks]
 
 
@@ -64,7 +66,7 @@ def main() -> None:
         sys.exit(f"build failed: {type(error).__name__}: {error}")
     total = time.perf_counter() - start
     parses = sys.modules["catalog"].stats["parses"] if with_hooks else 0
-    print(json.dumps({"total": total, "hooks": spent["seconds"], "parses": parses}))
+    print(json.dumps({"total": total, "hooks": spent["seconds"], "parses": parses, "events": spent["events"]}))
 
 
 if __name__ == "__main__":

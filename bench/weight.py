@@ -21,9 +21,13 @@ def gzipped(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # one line per request would bury the report
+        pass
+
+
 def serve(site: Path) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -52,7 +56,7 @@ def first_visit(site: Path, path: str) -> dict:
             responses = []
             page.on("request", lambda request: None if request.url.startswith(base) or request.url.startswith("data:")
                     else third_party.append(request.url))
-            page.on("response", responses.append)
+            page.on("response", lambda response: responses.append(response))
             page.goto(base + path, wait_until="networkidle")
             for response in responses:
                 if not response.url.startswith(base):

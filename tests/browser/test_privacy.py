@@ -45,3 +45,13 @@ def test_repository_link_is_kept_without_asking_the_github_api(page):
     # data-md-component="source" is what makes Material call api.github.com for stars and forks.
     assert page.locator('[data-md-component="source"]').count() == 0
     assert not [url for url in page.recorder.requests if "api.github.com" in url]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_search_index_waits_until_the_reader_searches(page, lang):
+    # The index is most of a first visit's bytes (overrides/main.html holds it back).
+    page.goto(PREFIX[lang] + "providers/groq/", wait_until="networkidle")
+    index = [url for url in page.recorder.requests if url.endswith("/search/search_index.json")]
+    assert not index, "the search index was fetched before the reader turned to search"
+    assert search(page, "Groq"), "search found nothing once the index was fetched on demand"
+    assert any(url.endswith("/search/search_index.json") for url in page.recorder.requests)
