@@ -96,8 +96,8 @@ def breakdown(row: dict) -> str:
 
 
 def report(results: dict) -> str:
-    parts = ["## Synthetic catalogs", "", table(results["sizes"]), ""]
-    parts += [breakdown(row) for row in results["sizes"]] + [""]
+    parts = ["## Synthetic catalogs", "", table(results["sizes"]), ""] if results["sizes"] else []
+    parts += [breakdown(row) for row in results["sizes"]] + [""] if results["sizes"] else []
     if len(results["sizes"]) > 1:
         parts += [f"Growth exponent of build time from {results['sizes'][0]['providers']} to "
                   f"{results['sizes'][-1]['providers']} providers: **{results['exponent']:.2f}** "
