@@ -58,17 +58,19 @@ def numbered(steps, values: dict, lang: str) -> str:
 
 def render_intro(catalog: Catalog, provider: Provider, lang: str) -> str:
     label = lambda key: inline(catalog.label(key, lang))  # noqa: E731
-    facts = [f"- {label('fact_website')}: {_link(provider.website)}"]
+    # "Label: value" with the punctuation of the language (a full-width colon in Chinese).
+    fact = lambda name, value: "- " + fill(catalog.label("fact_line", lang), {"label": name, "value": value})  # noqa: E731
+    facts = [fact(label("fact_website"), _link(provider.website))]
     for key, url in (("fact_console", provider.console_url), ("fact_pricing", provider.pricing_url),
                      ("fact_docs", provider.docs_url)):
         if url:
-            facts.append(f"- {label(key)}: {_link(url)}")
+            facts.append(fact(label(key), _link(url)))
     for endpoint in ordered_endpoints(provider, lang):
         name = inline(endpoint.label(lang)) if endpoint.label else label("region_" + endpoint.region)
-        facts.append(f"- {label('fact_base_url')} ({name}): {code(endpoint.url)}")
+        facts.append(fact(fill(catalog.label("fact_base_url", lang), {"endpoint": name}), code(endpoint.url)))
     if provider.openai_compatible is not None:
-        facts.append(f"- {label('fact_openai')}: {label('yes' if provider.openai_compatible else 'no')}")
-    facts.append(f"- {label('fact_kind')}: {label('kind_' + provider.kind.replace('-', '_'))}")
+        facts.append(fact(label("fact_openai"), label("yes" if provider.openai_compatible else "no")))
+    facts.append(fact(label("fact_kind"), label("kind_" + provider.kind.replace("-", "_"))))
     return inline(provider.summary(lang)) + "\n\n" + "\n".join(facts)
 
 
