@@ -199,3 +199,12 @@ def test_generated_page_edit_button_points_at_its_yaml(site_with_generated_page)
 def test_generated_page_is_in_the_navigation(site_with_generated_page):
     home = page(site_with_generated_page, "zh", "")
     assert any((link.get("href") or "").endswith("providers/example-cloud/") for link in home.links)
+
+
+def test_navigation_reads_home_providers_compare_first(site):
+    for lang in ("en", "zh"):
+        home = page(site, lang, "")
+        nav = home.source[home.source.index("md-nav--primary"):]
+        order = re.findall(r'<a href="([^"]+)" class="md-nav__link', nav)
+        positions = [order.index(f"{name}/") for name in ("providers", "compare", "glossary", "exports")]
+        assert positions == sorted(positions), (lang, order[:12])

@@ -9,6 +9,25 @@ from catalog.entities import Catalog
 from catalog.specs import PROVIDER_KINDS
 
 
+# Reading order of the top level: what a reader needs first. Pages not listed keep their place after
+# these, in MkDocs' own (alphabetical) order. Names are docs paths without the language suffix.
+TOP_LEVEL_ORDER = ("index", "providers", "compare", "glossary", "exports", "contributing")
+
+
+def _top_level_name(item) -> str:
+    if isinstance(item, Page):
+        return item.file.src_uri.split("/")[0].split(".")[0]
+    pages = [child for child in getattr(item, "children", []) if isinstance(child, Page)]
+    return pages[0].file.src_uri.split("/")[0] if pages else ""
+
+
+def order_top_level(nav: Navigation) -> Navigation:
+    """Put the top-level entries in reading order (sorted() is stable for the rest)."""
+    rank = {name: index for index, name in enumerate(TOP_LEVEL_ORDER)}
+    nav.items = sorted(nav.items, key=lambda item: rank.get(_top_level_name(item), len(rank)))
+    return nav
+
+
 def _provider_id(item) -> str | None:
     if not isinstance(item, Page):
         return None
@@ -41,7 +60,7 @@ def group_providers(nav: Navigation, catalog: Catalog, lang: str) -> Navigation:
         groups.append(group)
     section.children = others + groups
     section.title = catalog.label("nav_providers", lang)
-    return relink(nav)
+    return relink(order_top_level(nav))
 
 
 def relink(nav: Navigation) -> Navigation:
