@@ -7,9 +7,8 @@ from pathlib import Path
 
 import autocorrect_py
 import pytest
-import yaml
 
-from checks.chinese import zh_strings
+from checks.chinese import data_problems, page_problems
 from conftest import ROOT
 
 ZH_PAGES = sorted((ROOT / "docs").rglob("*.zh.md"))
@@ -22,18 +21,18 @@ def test_there_is_chinese_to_check():
 
 @pytest.mark.parametrize("path", ZH_PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_chinese_page_follows_conventions(path: Path):
-    result = autocorrect_py.lint_for(path.read_text(encoding="utf-8"), path.name)
-    problems = [f"{line.line}:{line.col}: {line.old!r} → {line.new!r}" for line in result.lines]
+    problems = page_problems(path, autocorrect_py)
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_chinese_data_text_follows_conventions(path: Path):
-    tree = yaml.safe_load(path.read_text(encoding="utf-8"))
-    problems = [f"{where}: {text!r} → {autocorrect_py.format(text)!r}"
-                for where, text in zh_strings(tree) if autocorrect_py.format(text) != text]
+    problems = data_problems(path, autocorrect_py)
     assert not problems, "\n".join(problems)
 
 
-def test_the_linter_catches_a_missing_space():
+def test_the_linter_catches_a_missing_space(tmp_path):
     assert autocorrect_py.format("使用API密钥") == "使用 API 密钥"
+    page = tmp_path / "page.zh.md"
+    page.write_text("使用API密钥\n", encoding="utf-8")
+    assert page_problems(page, autocorrect_py) == ["1:1: '使用API密钥' → '使用 API 密钥'"]

@@ -31,7 +31,7 @@ def zh_strings(node, path=""):
 def page_problems(path, autocorrect) -> list[str]:
     """autocorrect's findings in one Chinese Markdown page, as line:column: old → new."""
     result = autocorrect.lint_for(path.read_text(encoding="utf-8"), path.name)
-    return [f"{line.l}:{line.c}: {line.old!r} → {line.new!r}" for line in result.lines]
+    return [f"{line.line}:{line.col}: {line.old!r} → {line.new!r}" for line in result.lines]
 
 
 def data_problems(path, autocorrect) -> list[str]:
