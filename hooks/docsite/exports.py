@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from catalog.entities import Catalog
 from render.export import catalog_document
 
-from . import llms_files
+from . import languages, llms_files
 
 SCHEMA_SOURCE = "schemas/catalog-export.schema.json"
 CATALOG_PATH, SCHEMA_PATH = "api/catalog.v1.json", "api/catalog.v1.schema.json"
@@ -44,7 +44,7 @@ class Urls:
         self.site_url, self.default = site_url.rstrip("/") + "/", default
 
     def root(self, lang: str) -> str:
-        return "" if lang == self.default else f"{lang}/"
+        return languages.folder(lang, self.default)
 
     def page(self, lang: str, path: str) -> str:
         return self.site_url + self.root(lang) + path

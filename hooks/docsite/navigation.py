@@ -6,7 +6,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from catalog.entities import Catalog
-from catalog.specs import PROVIDER_KINDS
+from render.overview import providers_by_kind
+
+from .pages import provider_id_of
 
 
 # Reading order of the top level: what a reader needs first. Pages not listed keep their place after
@@ -29,13 +31,7 @@ def order_top_level(nav: Navigation) -> Navigation:
 
 
 def _provider_id(item) -> str | None:
-    if not isinstance(item, Page):
-        return None
-    parts = item.file.src_uri.split("/")
-    if len(parts) == 2 and parts[0] == "providers":
-        stem = parts[1].split(".")[0]
-        return None if stem == "index" else stem
-    return None
+    return provider_id_of(item.file.src_uri) if isinstance(item, Page) else None
 
 
 def group_providers(nav: Navigation, catalog: Catalog, lang: str) -> Navigation:
@@ -47,9 +43,8 @@ def group_providers(nav: Navigation, catalog: Catalog, lang: str) -> Navigation:
     pages = {_provider_id(child): child for child in section.children if _provider_id(child)}
     others = [child for child in section.children if not _provider_id(child)]
     groups = []
-    for kind in PROVIDER_KINDS:
-        members = sorted((p for p in catalog.providers if p.kind == kind and p.id in pages),
-                         key=lambda p: p.title(lang).lower())
+    for kind, providers in providers_by_kind(catalog, lang):
+        members = [p for p in providers if p.id in pages]
         if not members:
             continue
         title = catalog.label("kind_" + kind.replace("-", "_") + "_plural", lang)

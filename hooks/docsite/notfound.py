@@ -9,6 +9,8 @@ from __future__ import annotations
 from copy import deepcopy
 from pathlib import Path
 
+from . import languages
+
 
 def reset_language_menu(config) -> None:
     """Point the language menu of a 404 page at each language's home page.
@@ -28,6 +30,6 @@ def remember(state: dict, lang: str, html: str) -> None:
 
 def write_all(state: dict, site_dir: Path, default: str) -> None:
     for lang, html in state.get("404", {}).items():
-        target = site_dir / "404.html" if lang == default else site_dir / lang / "404.html"
+        target = site_dir / languages.folder(lang, default) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")

@@ -16,9 +16,11 @@ from pathlib import Path
 from catalog.entities import Catalog
 from render.models import model_anchor
 
+from . import languages
+
 
 def page_location(provider_id: str, lang: str, default: str) -> str:
-    return ("" if lang == default else f"{lang}/") + f"providers/{provider_id}/"
+    return languages.folder(lang, default) + f"providers/{provider_id}/"
 
 
 def model_entries(catalog: Catalog, lang: str, default: str) -> dict[str, list[dict]]:

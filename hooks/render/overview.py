@@ -36,14 +36,22 @@ def provider_row(catalog: Catalog, provider: Provider, lang: str) -> str:
             f"| {capabilities} |")
 
 
+def providers_by_kind(catalog: Catalog, lang: str) -> list[tuple[str, list[Provider]]]:
+    """Providers grouped by kind (in the catalog's kind order), by title within a group; empty kinds left out.
+    The providers index, the navigation and the llms files all list providers in this order."""
+    groups = []
+    for kind in PROVIDER_KINDS:
+        members = sorted((p for p in catalog.providers if p.kind == kind), key=lambda p: p.title(lang).casefold())
+        if members:
+            groups.append((kind, members))
+    return groups
+
+
 def render_providers_index(catalog: Catalog, lang: str) -> str:
     keys = ("col_provider", "col_models", "col_max_context", "col_lowest_input", "col_capabilities")
     header = "| " + " | ".join(inline(catalog.label(key, lang)) for key in keys) + " |\n| --- | --: | --: | --: | --- |"
     blocks = []
-    for kind in PROVIDER_KINDS:
-        providers = sorted((p for p in catalog.providers if p.kind == kind), key=lambda p: p.title(lang).lower())
-        if not providers:
-            continue
+    for kind, providers in providers_by_kind(catalog, lang):
         key = kind.replace("-", "_")
         rows = "\n".join(provider_row(catalog, provider, lang) for provider in providers)
         blocks.append(f"## {inline(catalog.label('kind_' + key + '_plural', lang))}\n\n"
