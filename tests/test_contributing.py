@@ -23,7 +23,11 @@ HOSTILE_PROVIDER = textwrap.dedent("""\
     website: https://example.com/
     api_key_url: https://example.com/keys
     cline: {provider: "Hostile <i>Cloud</i>", key_field: "Key | field", model_field: Model}
-    sources: [{url: https://example.com/models, title: "Models <script>alert(2)</script> | list"}]
+    sources:
+      models:
+        url: https://example.com/models
+        title: {en: "Models <script>alert(2)</script> | list", zh: "模型 <script>alert(2)</script> | 列表"}
+    models_source: models
     verified: 2026-11-28
     models:
     - id: hostile-1
@@ -34,6 +38,7 @@ HOSTILE_PROVIDER = textwrap.dedent("""\
       price: {plan: free}
       capabilities: [vision]
       status: active
+      verified: 2026-11-28
       description:
         en: "<script>alert(1)</script> and a | b with `tick`"
         zh: "<script>alert(1)</script> and a | b with `tick`"

@@ -17,7 +17,7 @@ import pytest
 import catalog
 from catalog import specs
 from catalog.entities import (ClineSettings, Endpoint, Guide, Link, Model, Price, Provider, Source, Term, Text,
-                              Tier, Vendor)
+                              Tier, Upstream, Vendor)
 from conftest import ROOT
 from docsite.exports import Urls
 from render import llms
@@ -81,15 +81,25 @@ def _price(value) -> Price:
                  value["cache_write"], tuple(Tier(**tier) for tier in value["tiers"]))
 
 
-def _model(value, vendors) -> Model:
+def _model(value, vendors, sources) -> Model:
+    source = sources[value["source_id"]]
+    assert source.url == value["source"]
+    prices = [_price(block) for block in value["prices"]]
+    assert prices[0] == _price(value["price"])
     return Model(value["id"], value["name"], vendors[value["vendor"]], vendors.get(value["base_vendor"]),
-                 value["endpoint"], value["context"], value["max_output"], _price(value["price"]),
-                 tuple(value["capabilities"]), value["status"], _day(value["deprecated"]), value["replacement"],
-                 _text(value["description"]), value["source"], _day(value["verified"]), line=0)
+                 value["endpoint"], value["context"], value["max_output"], prices[0], tuple(prices[1:]),
+                 tuple(value["capabilities"]), value["status"], _day(value["deprecated"]), _day(value["retired"]),
+                 value["replacement"], _text(value["description"]), value["upstream_id"], source,
+                 _day(value["verified"]), line=0)
+
+
+def _sources(value) -> dict:
+    return {item["id"]: Source(item["id"], item["url"], _text(item["titles"]), _day(item["date"]))
+            for item in value["sources"]}
 
 
 def _provider(value, models) -> Provider:
-    cline = value["cline"]
+    cline, upstream = value["cline"], value["upstream"]
     return Provider(
         value["id"], value["file"], value["name"], _text(value["local_name"]), value["kind"], _text(value["summary"]),
         value["website"], value["console_url"], value["api_key_url"], value["pricing_url"], value["models_url"],
@@ -103,14 +113,15 @@ def _provider(value, models) -> Provider:
         tuple(map(_text, value["key_steps"])), tuple(map(_text, value["setup_steps"])),
         tuple(Link(_text(item["title"]), item["url"]) for item in value["links"]),
         tuple(map(_text, value["tips"])), tuple(map(_text, value["notes"])),
-        tuple(Source(item["url"], item["title"]) for item in value["sources"]), _day(value["verified"]), models)
+        Upstream(upstream["models_dev"], upstream["models_dev_by_endpoint"], upstream["cline"]),
+        tuple(_sources(value).values()), _day(value["verified"]), models)
 
 
 def test_export_round_trips_to_the_catalog(export):
     """Rebuilt from the JSON alone, every provider, model and field equals what the loader made."""
     vendors = {item["id"]: Vendor(item["id"], _text(item["name"]), item["website"]) for item in export["vendors"]}
     assert vendors == CATALOG.vendors
-    providers = tuple(_provider(item, tuple(_model(model, vendors) for model in export["models"]
+    providers = tuple(_provider(item, tuple(_model(model, vendors, _sources(item)) for model in export["models"]
                                             if model["provider"] == item["id"])) for item in export["providers"])
     expected = tuple(dataclasses.replace(provider, models=tuple(dataclasses.replace(model, line=0)
                                                                  for model in provider.models))

@@ -63,7 +63,7 @@ def test_capabilities_and_plans_are_localized():
     assert models.capability_text(CATALOG, kimi, "en") == "Prompt caching"
     assert models.capability_text(CATALOG, kimi, "zh") == "提示词缓存"
     compound = next(m for m in GROQ.models if m.id == "compound-beta")
-    assert models.price_cells(CATALOG, compound.price, "zh") == ["未公布", "—", "—"]
+    assert models.price_cells(CATALOG, compound, "zh") == ["未公布", "—", "—"]
 
 
 def test_hostile_model_name_and_description_render_as_text():
@@ -124,7 +124,7 @@ def test_every_label_has_both_languages():
 def test_tiered_prices_show_every_tier_by_prompt_size():
     tiered = next(m for p in CATALOG.providers for m in p.models if len(m.price.tiers) == 2)
     low, high = tiered.price.tiers
-    cells = models.price_cells(CATALOG, tiered.price, "en")
+    cells = models.price_cells(CATALOG, tiered, "en")
     assert cells[0] == (f"{money(low.input, 'USD')} <small>up to {short_tokens(low.up_to)}</small><br>"
                         f"{money(high.input, 'USD')} <small>above {short_tokens(low.up_to)}</small>")
-    assert "不超过" in models.price_cells(CATALOG, tiered.price, "zh")[1]
+    assert "不超过" in models.price_cells(CATALOG, tiered, "zh")[1]

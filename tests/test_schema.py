@@ -98,7 +98,9 @@ def describe(kind: str) -> list[str]:
 # Which listed rule covers a validator-only message: a word that both share.
 RULE_WORDS = {"max output": "`max_output`", "cache-read": "`cache_read`", "deprecated model": "deprecated",
               "replacement": "`replacement`", "listed twice": "unique", "unknown vendor": "data/vendors.yaml",
-              "placeholder": "{placeholders}"}
+              "placeholder": "{placeholders}", "not a key of `sources`": "keys of `sources`",
+              "before the snapshot": "snapshot", "second USD block": "one block per currency",
+              "retired model": "retired"}
 
 
 def rule_words(message: str) -> str:

@@ -152,7 +152,8 @@ MINIMAL_PROVIDER = textwrap.dedent("""\
     website: https://example.com/
     api_key_url: https://example.com/keys
     cline: {provider: Example Cloud, key_field: Example API Key, model_field: Model}
-    sources: [{url: https://example.com/models}]
+    sources: {models: {url: https://example.com/models, title: {en: Example models, zh: 示例模型列表}}}
+    models_source: models
     verified: 2026-11-28
     models:
     - id: example-1
@@ -163,6 +164,7 @@ MINIMAL_PROVIDER = textwrap.dedent("""\
       price: {plan: free}
       capabilities: [vision]
       status: active
+      verified: 2026-11-28
     """)
 
 

@@ -79,7 +79,7 @@ def load(data_dir: Path, root: Path) -> Catalog:
         tree, shown = _read(path, root, PROVIDER, problems)
         if tree is None or vendors is None:
             continue
-        found = rules.check_models(tree, shown, vendors)
+        found = rules.check_models(tree, shown, vendors) + rules.check_sources(tree, shown)
         found += rules.check_guide_fields(tree, shown, guides) if guides is not None else []
         problems += found
         if not found:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .entities import (Catalog, ClineSettings, Endpoint, Guide, Link, Model, Price, Provider, Source,
-                       Term, Text, Tier, Vendor)
+                       Term, Text, Tier, Upstream, Vendor)
 from .fields import as_date
 
 
@@ -24,16 +24,27 @@ def price(value) -> Price:
                  value.get("cache_write"), tiers)
 
 
-def model(value, vendors: dict, source: str, verified) -> Model:
+def optional_date(value, key: str):
+    return as_date(value[key]) if key in value else None
+
+
+def model(value, vendors: dict, sources: dict, default_source: str) -> Model:
+    blocks = value["price"] if isinstance(value["price"], list) else [value["price"]]
     return Model(
         id=value["id"], name=value["name"], vendor=vendors[value["vendor"]],
         base_vendor=vendors[value["base_vendor"]] if "base_vendor" in value else None, endpoint=value.get("endpoint"),
-        context=value["context"], max_output=value["max_output"], price=price(value["price"]),
+        context=value["context"], max_output=value["max_output"], price=price(blocks[0]),
+        other_prices=tuple(price(block) for block in blocks[1:]),
         capabilities=tuple(value["capabilities"]), status=value["status"],
-        deprecated=as_date(value["deprecated"]) if "deprecated" in value else None,
+        deprecated=optional_date(value, "deprecated"), retired=optional_date(value, "retired"),
         replacement=value.get("replacement"), description=text(value.get("description")),
-        source=value.get("source", source), verified=as_date(value.get("verified", verified)), line=value.mark[0],
+        upstream_id=value.get("upstream_id"), source=sources[value.get("source", default_source)],
+        verified=as_date(value["verified"]), line=value.mark[0],
     )
+
+
+def upstream(value) -> Upstream:
+    return Upstream(value.get("models_dev"), dict(value.get("models_dev_by_endpoint", {})), value.get("cline"))
 
 
 def cline(value) -> ClineSettings:
@@ -46,8 +57,8 @@ def cline(value) -> ClineSettings:
 
 
 def provider(provider_id: str, file: str, value, vendors: dict) -> Provider:
-    sources = tuple(Source(item["url"], item.get("title")) for item in value["sources"])
-    models_source = value.get("models_source", value["sources"][0])["url"]
+    sources = {key: Source(key, item["url"], text(item["title"]), optional_date(item, "date"))
+               for key, item in value["sources"].items()}
     endpoints = tuple(Endpoint(key, item["url"], item["region"], text(item.get("label")), item.get("console"),
                                item.get("api_key_url")) for key, item in value.get("endpoints", {}).items())
     return Provider(
@@ -58,9 +69,9 @@ def provider(provider_id: str, file: str, value, vendors: dict) -> Provider:
         endpoints=endpoints, openai_compatible=value.get("openai_compatible"), cline=cline(value["cline"]),
         key_steps=texts(value.get("key_steps")), setup_steps=texts(value.get("setup_steps")),
         links=tuple(Link(text(item["title"]), item["url"]) for item in value.get("links", ())),
-        tips=texts(value.get("tips")), notes=texts(value.get("notes")), sources=sources,
-        verified=as_date(value["verified"]),
-        models=tuple(model(item, vendors, models_source, value["verified"]) for item in value["models"]),
+        tips=texts(value.get("tips")), notes=texts(value.get("notes")), upstream=upstream(value.get("upstream", {})),
+        sources=tuple(sources.values()), verified=as_date(value["verified"]),
+        models=tuple(model(item, vendors, sources, value["models_source"]) for item in value["models"]),
     )
 
 

@@ -49,8 +49,12 @@ class Vendor:
 
 @dataclass(frozen=True)
 class Source:
+    """A page or upstream snapshot that facts were taken from; `date` is a snapshot's commit date."""
+
+    id: str
     url: str
-    title: Optional[str]
+    title: Text
+    date: Optional[datetime.date]
 
 
 @dataclass(frozen=True)
@@ -62,18 +66,26 @@ class Model:
     endpoint: Optional[str]
     context: int
     max_output: int
-    price: Price
+    price: Price  # the first block: the currency the provider's main line bills in
+    other_prices: tuple[Price, ...]  # further blocks, one per other currency billed (CNY for mainland China)
     capabilities: tuple[str, ...]
     status: str
     deprecated: Optional[datetime.date]
+    retired: Optional[datetime.date]
     replacement: Optional[str]
     description: Optional[Text]
-    source: str
+    upstream_id: Optional[str]
+    source: Source
     verified: datetime.date
     line: int
 
     def can(self, capability: str) -> bool:
         return capability in self.capabilities
+
+    @property
+    def prices(self) -> tuple[Price, ...]:
+        """Every price block, the main one first."""
+        return (self.price, *self.other_prices)
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,15 @@ class Endpoint:
 class Link:
     title: Text
     url: str
+
+
+@dataclass(frozen=True)
+class Upstream:
+    """Where the sync command finds this provider in machine-readable upstream catalogs."""
+
+    models_dev: Optional[str]
+    models_dev_by_endpoint: dict  # endpoint id -> models.dev provider id
+    cline: Optional[str]
 
 
 @dataclass(frozen=True)
@@ -127,6 +148,7 @@ class Provider:
     links: tuple[Link, ...]
     tips: tuple[Text, ...]
     notes: tuple[Text, ...]
+    upstream: Upstream
     sources: tuple[Source, ...]
     verified: datetime.date
     models: tuple[Model, ...]
@@ -136,6 +158,10 @@ class Provider:
 
     def endpoint(self, endpoint_id: str) -> Endpoint:
         return next(endpoint for endpoint in self.endpoints if endpoint.id == endpoint_id)
+
+    def models_checked(self) -> Optional[datetime.date]:
+        """The oldest check among the models: the date the whole table can be trusted from."""
+        return min((model.verified for model in self.models), default=None)
 
 
 @dataclass(frozen=True)

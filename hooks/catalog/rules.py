@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from .fields import Spot
+from .fields import Spot, as_date
 from .problems import Problem
 
 # Placeholders a setup guide may use, and the provider field each one needs.
@@ -27,8 +27,12 @@ VALIDATOR_ONLY = {
         "a model's `max_output` is at most its `context`",
         "a `cache_read` price is at most the `input` price (also in each tier)",
         "price tiers are in increasing `up_to` order; only the last may leave `up_to` out",
-        "a deprecated model has a `deprecated:` date; `deprecated` and `replacement` only on deprecated models",
-        "a `replacement` is another model listed in this file, and not a deprecated one",
+        "a deprecated model has a `deprecated:` date, a retired one a `retired:` date; `replacement` only on "
+        "deprecated or retired models",
+        "a `replacement` is another model listed in this file, and not a deprecated or retired one",
+        "a list of price blocks has one block per currency and no `plan` block",
+        "`models_source` and each model's `source` are keys of `sources`; a model's `verified` date is not "
+        "before the date of the snapshot it names",
         "model ids are unique within the file (per endpoint)",
         "`vendor` and `base_vendor` are ids from data/vendors.yaml; `endpoint` is one of this file's `endpoints`",
         "`cline.default_model` is one of the listed models",
@@ -90,16 +94,74 @@ def check_model(model, spot: Spot, vendors: dict, endpoints: dict) -> list[Probl
         problems.append(_spot(spot.path, model, "endpoint", spot.field).problem(
             f"unknown endpoint {model['endpoint']!r}",
             "one of this file's `endpoints`: " + ", ".join(endpoints) if endpoints else "declare `endpoints` first"))
-    deprecated = model["status"] == "deprecated"
-    if deprecated and "deprecated" not in model:
+    problems += _check_status(model, spot)
+    return problems + check_prices(model["price"], _spot(spot.path, model, "price", spot.field))
+
+
+# Which date field each status that needs one requires, and what the date means.
+STATUS_DATES = {"deprecated": "deprecated", "retired": "retired"}
+STATUS_DATE_MEANING = {"deprecated": "the date it is retired", "retired": "the date it was withdrawn"}
+
+
+def _check_status(model, spot: Spot) -> list[Problem]:
+    """A deprecated or retired model says when; dates and replacements only on such models."""
+    problems, status = [], model["status"]
+    needed = STATUS_DATES.get(status)
+    if needed and needed not in model:
         problems.append(_spot(spot.path, model, "status", spot.field).problem(
-            "a deprecated model needs the date it is retired",
-            "add `deprecated: YYYY-MM-DD` and, where there is one, `replacement: <model id>`"))
-    for key in ("deprecated", "replacement"):
-        if key in model and not deprecated:
+            f"a {status} model needs {STATUS_DATE_MEANING[status]}",
+            f"add `{needed}: YYYY-MM-DD` and, where there is one, `replacement: <model id>`"))
+    for key in STATUS_DATES.values():
+        if key in model and key != needed:
             problems.append(_spot(spot.path, model, key, spot.field).problem(
-                f"`{key}` only applies to deprecated models", "set `status: deprecated` or remove it"))
-    return problems + check_price(model["price"], _spot(spot.path, model, "price", spot.field))
+                f"`{key}` only applies to {key} models", f"set `status: {key}` or remove it"))
+    if "replacement" in model and not needed:
+        problems.append(_spot(spot.path, model, "replacement", spot.field).problem(
+            "`replacement` only applies to deprecated or retired models", "set the status or remove it"))
+    return problems
+
+
+def check_prices(value, spot: Spot) -> list[Problem]:
+    """One price block, or several with one currency each; a plan stands alone."""
+    if not isinstance(value, list):
+        return check_price(value, spot)
+    problems, seen = [], set()
+    for index, block in enumerate(value):
+        block_spot = spot.at(index, value.marks[index])
+        if "plan" in block:
+            problems.append(block_spot.problem("a `plan` price cannot be one of several blocks",
+                                               "write `price: {plan: …}` on its own"))
+        elif block["currency"] in seen:
+            problems.append(block_spot.problem(f"a second {block['currency']} block",
+                                               "one block per currency; use `tiers` for prices by prompt size"))
+        else:
+            seen.add(block["currency"])
+            problems += check_price(block, block_spot)
+    return problems
+
+
+def check_sources(provider, path: str) -> list[Problem]:
+    """Models and the provider name sources that exist, and are not checked before a snapshot was taken."""
+    sources, problems = provider["sources"], []
+    default = provider["models_source"]
+    if default not in sources:
+        problems.append(_spot(path, provider, "models_source").problem(
+            f"{default!r} is not a key of `sources`", "one of: " + ", ".join(sources)))
+    models = provider["models"]
+    for index, model in enumerate(models):
+        spot = Spot(path, "models", *models.mark).at(index, models.marks[index])
+        key = model.get("source", default)
+        if key not in sources:
+            if "source" in model:
+                problems.append(_spot(path, model, "source", spot.field).problem(
+                    f"{key!r} is not a key of `sources`", "one of: " + ", ".join(sources)))
+            continue
+        taken = sources[key].get("date")
+        if taken is not None and as_date(model["verified"]) < as_date(taken):
+            problems.append(_spot(path, model, "verified", spot.field).problem(
+                f"checked on {model['verified']}, before the snapshot {key!r} of {taken} existed",
+                "the day you compared the numbers with that snapshot"))
+    return problems
 
 
 def check_replacement(model, spot: Spot, models) -> list[Problem]:
@@ -113,8 +175,8 @@ def check_replacement(model, spot: Spot, models) -> list[Problem]:
     if target not in status:
         return [spot.problem(f"replacement {target!r} is not a model of this provider",
                              "use an id listed in this file's `models`, or leave `replacement` out")]
-    if status[target] == "deprecated":
-        return [spot.problem(f"replacement {target!r} is deprecated too",
+    if status[target] in STATUS_DATES:
+        return [spot.problem(f"replacement {target!r} is {status[target]} too",
                              "name the model readers should end up on")]
     return []
 

@@ -154,3 +154,19 @@ class KeyedBy(Field):
     def schema(self):
         return self.described({"type": "object", "propertyNames": {"pattern": f"^(?:{self.key_pattern})$"},
                                "additionalProperties": self.item.schema()})
+
+
+@dataclass
+class OneOrList(Field):
+    """One item, or a list of them: a price is one block, or one block per currency the provider bills in."""
+
+    item: Field = None
+
+    def check(self, value, spot):
+        if not isinstance(value, list):
+            return self.item.check(value, spot)
+        return ListOf(self.doc, item=self.item, min_items=1).check(value, spot)
+
+    def schema(self):
+        return self.described({"oneOf": [self.item.schema(), {"type": "array", "items": self.item.schema(),
+                                                                "minItems": 1}]})

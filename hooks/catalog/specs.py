@@ -3,24 +3,41 @@
 from __future__ import annotations
 
 from .fields import Boolean, Choice, Day, Integer, Price, Text, Url
-from .shapes import KeyedBy, ListOf, Localized, Record, Variant
+from .shapes import KeyedBy, ListOf, Localized, OneOrList, Record, Variant
 
 PROVIDER_KINDS = ("cloud-api", "gateway", "local", "cloud-platform", "sign-in", "custom-endpoint")
 CAPABILITIES = ("vision", "prompt-cache", "reasoning", "tools")
-STATUSES = ("active", "preview", "deprecated")
+STATUSES = ("active", "preview", "deprecated", "retired")
 CURRENCIES = ("USD", "CNY")
 PLANS = ("free", "subscription", "unlisted")
 ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
 MODEL_ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._:/@\[\]+-]*"
 
 SOURCE = Record(
-    "A public page that states the facts in this file.",
+    "A public page or upstream snapshot that states facts in this file. Models name it by its key.",
     fields={
-        "url": Url("Address of the source page."),
-        "title": Text("What the page is, e.g. `Groq pricing`.", example="Groq pricing", max_length=200),
+        "url": Url("Address of the source: a page, or for an upstream snapshot the file at its commit."),
+        "title": Localized("What the source is, in both languages; mark an English-only page “（英文）” in Chinese.",
+                           max_length=200),
+        "date": Day("For a snapshot (a file at a commit): the commit's date. Numbers checked against it "
+                    "cannot be checked before it existed."),
     },
-    required=("url",),
-    example="`{url: https://groq.com/pricing, title: Groq pricing}`",
+    required=("url", "title"),
+    example="`pricing: {url: https://groq.com/pricing, title: {en: Groq pricing, zh: Groq 价格页（英文）}}`",
+)
+
+UPSTREAM = Record(
+    "Where `scripts/sync` finds this provider's models in machine-readable upstream catalogs.",
+    fields={
+        "models_dev": Text("The models.dev provider id (a folder under `providers/` in its repository).",
+                           pattern=r"[a-z0-9][a-z0-9.-]*", example="groq", max_length=60),
+        "models_dev_by_endpoint": KeyedBy("For providers with several endpoints: the models.dev provider id "
+                                          "for each endpoint id.", item=Text("A models.dev provider id.",
+                                                                             pattern=r"[a-z0-9][a-z0-9.-]*",
+                                                                             example="alibaba-cn", max_length=60)),
+        "cline": Text("The provider id in Cline's generated model catalog.", pattern=r"[a-z0-9][a-z0-9.-]*",
+                      example="groq", max_length=60),
+    },
 )
 
 TIER = Record(
@@ -72,21 +89,30 @@ MODEL = Record(
         "context": Integer("Context window in tokens (prompt and output together), written out in full as the source "
                            "states it: 131072, not 128K.", example=131072),
         "max_output": Integer("Largest number of tokens one response may have; at most `context`.", example=32768),
-        "price": PRICE,
+        "upstream_id": Text("The model's id in the upstream catalogs, when it differs from `id`.",
+                            pattern=MODEL_ID_PATTERN, example="openai/gpt-oss-120b", max_length=120),
+        "price": OneOrList("What the model costs: one price block, or a list with one block per currency the "
+                           "provider bills in (mainland-China accounts pay in CNY). Never a converted figure.",
+                           item=PRICE),
         "capabilities": ListOf("What the model can do in Cline: `vision` (reads images), `prompt-cache` (cheaper "
                                "repeated prompts), `reasoning` (thinks before answering), `tools` (function calling). "
                                "`[]` for none.", item=Choice("A capability.", values=CAPABILITIES)),
-        "status": Choice("`active`, `preview` (offered for evaluation, may change) or `deprecated` (being retired: "
-                         "add `deprecated:` with the date).", values=STATUSES),
-        "deprecated": Day("For a deprecated model: the date it was or will be retired, YYYY-MM-DD."),
-        "replacement": Text("For a deprecated model, where the provider names one: the id of the model in this file "
-                            "to move to.", pattern=MODEL_ID_PATTERN,
+        "status": Choice("`active`, `preview` (offered for evaluation, may change), `deprecated` (announced for "
+                         "retirement: add `deprecated:` with the date) or `retired` (withdrawn: add `retired:`).",
+                         values=STATUSES),
+        "deprecated": Day("For a deprecated model: the date it will be retired, YYYY-MM-DD."),
+        "retired": Day("For a retired model: the date of the first source that shows it withdrawn, YYYY-MM-DD "
+                       "(it was withdrawn on that day or before)."),
+        "replacement": Text("For a deprecated or retired model, where the provider names one: the id of the model "
+                            "in this file to move to.", pattern=MODEL_ID_PATTERN,
                             example="openai/gpt-oss-120b", max_length=120),
         "description": Localized("One line on what the model is good for.", max_length=300),
-        "source": Url("Where these numbers come from, when not the provider's `models_source`."),
-        "verified": Day("When these numbers were last checked, when not the provider's `verified`."),
+        "source": Text("The key in this file's `sources` that these numbers come from, when not `models_source`.",
+                       pattern=ID_PATTERN, example="models-dev", max_length=60),
+        "verified": Day("The day these numbers were compared with their source, YYYY-MM-DD. Change it only when "
+                        "you compared them; `scripts/sync` sets it for the models it compares."),
     },
-    required=("id", "name", "vendor", "context", "max_output", "price", "capabilities", "status"),
+    required=("id", "name", "vendor", "context", "max_output", "price", "capabilities", "status", "verified"),
 )
 
 ENDPOINT = Record(
@@ -150,16 +176,17 @@ PROVIDER = Record(
             required=("title", "url"))),
         "tips": ListOf("Short, practical advice.", item=Localized("One tip.", max_length=600)),
         "notes": ListOf("Limits and caveats worth knowing.", item=Localized("One note.", max_length=600)),
-        "models_source": SOURCE,
-        "sources": ListOf("Public pages that state the facts in this file: pricing page, model list, API docs. "
-                          "The first one is where the model numbers come from unless `models_source` says "
-                          "otherwise.", item=SOURCE, min_items=1),
-        "verified": Day("The day you last checked the facts in this file against the sources, YYYY-MM-DD. Shown "
-                       "on the page; update it with every fact you check."),
+        "upstream": UPSTREAM,
+        "models_source": Text("The key in `sources` where the model numbers come from, unless a model names its "
+                              "own `source`.", pattern=ID_PATTERN, example="models-dev", max_length=60),
+        "sources": KeyedBy("Public pages and upstream snapshots that state the facts in this file, by a short key "
+                           "(`pricing`, `models-dev`, …).", item=SOURCE),
+        "verified": Day("The day you last checked this file's provider facts (addresses, settings, steps) against "
+                        "the sources, YYYY-MM-DD. Models carry their own `verified`."),
         "models": ListOf("The models Cline lists for this provider (empty when the list is fetched live).",
                          item=MODEL),
     },
-    required=("name", "kind", "summary", "website", "cline", "sources", "verified", "models"),
+    required=("name", "kind", "summary", "website", "cline", "sources", "models_source", "verified", "models"),
 )
 
 VENDORS = KeyedBy(

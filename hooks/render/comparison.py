@@ -16,7 +16,7 @@ from catalog.specs import CURRENCIES
 
 from .comparison_form import render_empty, render_filter_form
 from .comparison_values import base_price, row_values
-from .models import capability_text, comparison_anchor, model_anchor, price_cells, vendor_text
+from .models import block_cells, capability_text, comparison_anchor, model_anchor, vendor_text
 from .text import attr, code, fill, inline, money, tokens
 
 # The table lives on docs/compare.md (provider pages link to compare/), so with directory URLs a provider
@@ -56,7 +56,7 @@ def price_columns(catalog: Catalog, price: Price, lang: str) -> list[str]:
         return [plan, plan, "—", "—"]
     cache_write = base_price(price).cache_write
     write = money(cache_write, price.currency) if cache_write is not None else "—"
-    return [*price_cells(catalog, price, lang), write]
+    return [*block_cells(catalog, price, lang), write]
 
 
 def provider_cell(catalog: Catalog, provider: Provider, model: Model, lang: str) -> str:
@@ -81,8 +81,9 @@ def model_cell(catalog: Catalog, provider: Provider, model: Model, lang: str) ->
 
 def status_cell(catalog: Catalog, model: Model, lang: str) -> str:
     text = inline(catalog.label("status_" + model.status, lang))
-    if model.deprecated:
-        retired = fill(catalog.label("cmp_deprecated_on", lang), {"date": model.deprecated.isoformat()})
+    day = model.deprecated or model.retired
+    if day:
+        retired = fill(catalog.label(f"cmp_{model.status}_on", lang), {"date": day.isoformat()})
         text += f"<br><small>{retired}</small>"
     return text
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from catalog.entities import Model, Price, Provider
 
-STATUS_ORDER = ("active", "preview", "deprecated")
+STATUS_ORDER = ("active", "preview", "deprecated", "retired")
 
 
 def number(value: float | None) -> str:

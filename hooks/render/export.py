@@ -16,7 +16,7 @@ from catalog.specs import CAPABILITIES, PLANS, PROVIDER_KINDS, STATUSES
 
 from .models import comparison_anchor, model_anchor
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 LANGS = ("en", "zh")
 
 # page_url(lang, path inside the language's site, e.g. "providers/groq/") -> absolute URL
@@ -69,7 +69,11 @@ def provider(value: Provider, page_url: PageUrl) -> dict:
         "cline": cline(value.cline), "key_steps": texts(value.key_steps), "setup_steps": texts(value.setup_steps),
         "links": [{"title": text(link.title), "url": link.url} for link in value.links],
         "tips": texts(value.tips), "notes": texts(value.notes),
-        "sources": [{"url": source.url, "title": source.title} for source in value.sources],
+        "upstream": {"models_dev": value.upstream.models_dev,
+                     "models_dev_by_endpoint": dict(value.upstream.models_dev_by_endpoint),
+                     "cline": value.upstream.cline},
+        "sources": [{"id": source.id, "url": source.url, "title": source.title.en, "titles": text(source.title),
+                     "date": day(source.date)} for source in value.sources],
         "verified": day(value.verified), "page": localized_urls(page_url, f"providers/{value.id}/"),
     }
 
@@ -80,8 +84,10 @@ def model(owner: Provider, value: Model, page_url: PageUrl) -> dict:
         "provider": owner.id, "id": value.id, "name": value.name, "vendor": value.vendor.id,
         "base_vendor": value.base_vendor.id if value.base_vendor else None, "endpoint": value.endpoint,
         "context": value.context, "max_output": value.max_output, "price": price(value.price),
+        "prices": [price(block) for block in value.prices],
         "capabilities": list(value.capabilities), "status": value.status, "deprecated": day(value.deprecated),
-        "replacement": value.replacement, "description": text(value.description), "source": value.source,
+        "retired": day(value.retired), "replacement": value.replacement, "description": text(value.description),
+        "upstream_id": value.upstream_id, "source": value.source.url, "source_id": value.source.id,
         "verified": day(value.verified), "page": localized_urls(page_url, page),
         "comparison": localized_urls(page_url, f"compare/#{comparison_anchor(owner, value)}"),
     }

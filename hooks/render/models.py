@@ -51,8 +51,16 @@ def model_id_cell(catalog: Catalog, model: Model, lang: str) -> str:
     return f"{code(model.id)}{button}{badge}"
 
 
-def price_cells(catalog: Catalog, price: Price, lang: str) -> list[str]:
-    """Input, output and cache-read cells; a plan fills the first cell and dashes the rest."""
+def price_cells(catalog: Catalog, model: Model, lang: str) -> list[str]:
+    """Input, output and cache-read cells, one line per currency billed (USD above CNY, never converted)."""
+    blocks = [block_cells(catalog, price, lang) for price in model.prices]
+    if len(blocks) == 1:
+        return blocks[0]
+    return ["<br>".join(cells) for cells in zip(*blocks)]
+
+
+def block_cells(catalog: Catalog, price: Price, lang: str) -> list[str]:
+    """One price block's cells; a plan fills the first cell and dashes the rest."""
     if price.plan != "per-token":
         return [inline(catalog.label("plan_" + price.plan, lang)), "—", "—"]
     if price.tiers:
@@ -90,13 +98,24 @@ def vendor_text(model: Model, lang: str) -> str:
     return inline(model.vendor.name(lang)) + base
 
 
+def provenance(catalog: Catalog, model: Model, lang: str) -> str:
+    """Where the row's numbers come from and the day they were compared with it: a visible link and a
+    date, so it reads the same on a touch screen and to a screen reader as with a mouse."""
+    source = model.source
+    link = f'<a href="{attr(source.url)}">{inline(source.title(lang))}</a>'
+    day = model.verified.isoformat()
+    line = fill(catalog.label("row_source", lang), {"source": link, "date": f'<time datetime="{day}">{day}</time>'})
+    return f'<br><small class="provenance">{line}</small>'
+
+
+
 def model_row(catalog: Catalog, provider: Provider, model: Model, lang: str) -> str:
     description = f'<br><span class="model-note">{inline(model.description(lang))}</span>' if model.description else ""
     anchor = f'<span id="{model_anchor(provider, model)}"></span>'
     compare = " " + comparison_link(catalog, provider, model, lang)
-    cells = [anchor + model_id_cell(catalog, model, lang) + compare + description, vendor_text(model, lang),
-             tokens(model.context), tokens(model.max_output), *price_cells(catalog, model.price, lang),
-             capability_text(catalog, model, lang)]
+    cells = [anchor + model_id_cell(catalog, model, lang) + compare + description + provenance(catalog, model, lang),
+             vendor_text(model, lang), tokens(model.context), tokens(model.max_output),
+             *price_cells(catalog, model, lang), capability_text(catalog, model, lang)]
     return "| " + " | ".join(cells) + " |"
 
 

@@ -3,7 +3,7 @@ are the same markers under headings from the labels, so both kinds of page rende
 
 from __future__ import annotations
 
-from catalog.entities import Catalog, Endpoint, Provider, Text
+from catalog.entities import Catalog, Endpoint, Provider, Source, Text
 
 from .models import model_anchor, model_table
 from .text import code, fill, inline
@@ -150,10 +150,22 @@ def render_tips(catalog: Catalog, provider: Provider, lang: str) -> str:
     return "\n\n".join(parts) or inline(catalog.label("no_tips", lang))
 
 
+def _source_line(catalog: Catalog, source: Source, lang: str) -> str:
+    """A source as a link; a snapshot names the day it was taken."""
+    line = f"- [{inline(source.title(lang))}]({source.url})"
+    if source.date:
+        line += " " + fill(catalog.label("source_snapshot", lang), {"date": source.date.isoformat()})
+    return line
+
+
 def render_sources(catalog: Catalog, provider: Provider, lang: str) -> str:
-    sources = "\n".join(f"- [{inline(source.title or source.url)}]({source.url})" for source in provider.sources)
+    sources = "\n".join(_source_line(catalog, source, lang) for source in provider.sources)
     verified = fill(catalog.label("verified_on", lang), {"date": provider.verified.isoformat()})
-    return f"{sources}\n\n{verified}"
+    checked = provider.models_checked()
+    if checked is None:
+        return f"{sources}\n\n{verified}"
+    models = fill(catalog.label("models_checked_on", lang), {"date": checked.isoformat()})
+    return f"{sources}\n\n{verified} {models}"
 
 
 RENDERERS = {
