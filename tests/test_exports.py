@@ -98,8 +98,13 @@ def _sources(value) -> dict:
             for item in value["sources"]}
 
 
+def _upstream(value) -> Upstream:
+    return Upstream(value["models_dev"], value["cline"],
+                    {key: _upstream(item) for key, item in value["endpoints"].items()})
+
+
 def _provider(value, models) -> Provider:
-    cline, upstream = value["cline"], value["upstream"]
+    cline = value["cline"]
     return Provider(
         value["id"], value["file"], value["name"], _text(value["local_name"]), value["kind"], _text(value["summary"]),
         value["website"], value["console_url"], value["api_key_url"], value["pricing_url"], value["models_url"],
@@ -113,7 +118,7 @@ def _provider(value, models) -> Provider:
         tuple(map(_text, value["key_steps"])), tuple(map(_text, value["setup_steps"])),
         tuple(Link(_text(item["title"]), item["url"]) for item in value["links"]),
         tuple(map(_text, value["tips"])), tuple(map(_text, value["notes"])),
-        Upstream(upstream["models_dev"], upstream["models_dev_by_endpoint"], upstream["cline"]),
+        _upstream(value["upstream"]),
         tuple(_sources(value).values()), _day(value["verified"]), models)
 
 

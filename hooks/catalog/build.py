@@ -44,7 +44,8 @@ def model(value, vendors: dict, sources: dict, default_source: str) -> Model:
 
 
 def upstream(value) -> Upstream:
-    return Upstream(value.get("models_dev"), dict(value.get("models_dev_by_endpoint", {})), value.get("cline"))
+    endpoints = {key: upstream(item) for key, item in value.get("endpoints", {}).items()}
+    return Upstream(value.get("models_dev"), value.get("cline"), endpoints)
 
 
 def cline(value) -> ClineSettings:

@@ -109,8 +109,12 @@ class Upstream:
     """Where the sync command finds this provider in machine-readable upstream catalogs."""
 
     models_dev: Optional[str]
-    models_dev_by_endpoint: dict  # endpoint id -> models.dev provider id
     cline: Optional[str]
+    endpoints: dict  # endpoint id -> Upstream, for the models of that endpoint
+
+    def of(self, endpoint: Optional[str]) -> "Upstream":
+        """The upstream ids that apply to a model of this endpoint."""
+        return self.endpoints.get(endpoint, self)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ VALIDATOR_ONLY = {
         "deprecated or retired models",
         "a `replacement` is another model listed in this file, and not a deprecated or retired one",
         "a list of price blocks has one block per currency and no `plan` block",
+        "`upstream.endpoints` names endpoints of this file",
         "`models_source` and each model's `source` are keys of `sources`; a model's `verified` date is not "
         "before the date of the snapshot it names",
         "model ids are unique within the file (per endpoint)",
@@ -147,6 +148,12 @@ def check_sources(provider, path: str) -> list[Problem]:
     if default not in sources:
         problems.append(_spot(path, provider, "models_source").problem(
             f"{default!r} is not a key of `sources`", "one of: " + ", ".join(sources)))
+    upstream = provider.get("upstream", {}).get("endpoints", {})
+    for endpoint in upstream:
+        if endpoint not in provider.get("endpoints", {}):
+            problems.append(Spot(path, "upstream", *provider["upstream"].mark).at("endpoints", upstream.mark).at(
+                endpoint, upstream.marks[endpoint]).problem(f"unknown endpoint {endpoint!r}",
+                                                            "one of this file's `endpoints`"))
     models = provider["models"]
     for index, model in enumerate(models):
         spot = Spot(path, "models", *models.mark).at(index, models.marks[index])

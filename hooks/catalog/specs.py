@@ -26,17 +26,20 @@ SOURCE = Record(
     example="`pricing: {url: https://groq.com/pricing, title: {en: Groq pricing, zh: Groq 价格页（英文）}}`",
 )
 
+_UPSTREAM_ID = r"[a-z0-9][a-z0-9.-]*"
+_UPSTREAM_FIELDS = {
+    "models_dev": Text("The models.dev provider id (a folder under `providers/` in its repository).",
+                       pattern=_UPSTREAM_ID, example="groq", max_length=60),
+    "cline": Text("The provider id in Cline's generated model catalog.", pattern=_UPSTREAM_ID, example="groq",
+                  max_length=60),
+}
 UPSTREAM = Record(
     "Where `scripts/sync` finds this provider's models in machine-readable upstream catalogs.",
     fields={
-        "models_dev": Text("The models.dev provider id (a folder under `providers/` in its repository).",
-                           pattern=r"[a-z0-9][a-z0-9.-]*", example="groq", max_length=60),
-        "models_dev_by_endpoint": KeyedBy("For providers with several endpoints: the models.dev provider id "
-                                          "for each endpoint id.", item=Text("A models.dev provider id.",
-                                                                             pattern=r"[a-z0-9][a-z0-9.-]*",
-                                                                             example="alibaba-cn", max_length=60)),
-        "cline": Text("The provider id in Cline's generated model catalog.", pattern=r"[a-z0-9][a-z0-9.-]*",
-                      example="groq", max_length=60),
+        **_UPSTREAM_FIELDS,
+        "endpoints": KeyedBy("For models of one endpoint (their `endpoint:`), other upstream ids, e.g. "
+                             "`china: {models_dev: alibaba-cn, cline: alibaba-cn}`.",
+                             item=Record("Upstream ids for one endpoint.", fields=_UPSTREAM_FIELDS)),
     },
 )
 

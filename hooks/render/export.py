@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Callable
 
-from catalog.entities import Catalog, ClineSettings, Endpoint, Model, Price, Provider, Text
+from catalog.entities import Catalog, ClineSettings, Endpoint, Model, Price, Provider, Text, Upstream
 from catalog.specs import CAPABILITIES, PLANS, PROVIDER_KINDS, STATUSES
 
 from .models import comparison_anchor, model_anchor
@@ -54,6 +54,11 @@ def cline(value: ClineSettings) -> dict:
             "live_models_note": text(value.live_models_note)}
 
 
+def upstream(value: Upstream) -> dict:
+    return {"models_dev": value.models_dev, "cline": value.cline,
+            "endpoints": {key: upstream(item) for key, item in value.endpoints.items()}}
+
+
 def localized_urls(page_url: PageUrl, path: str) -> dict:
     return {lang: page_url(lang, path) for lang in LANGS}
 
@@ -69,9 +74,7 @@ def provider(value: Provider, page_url: PageUrl) -> dict:
         "cline": cline(value.cline), "key_steps": texts(value.key_steps), "setup_steps": texts(value.setup_steps),
         "links": [{"title": text(link.title), "url": link.url} for link in value.links],
         "tips": texts(value.tips), "notes": texts(value.notes),
-        "upstream": {"models_dev": value.upstream.models_dev,
-                     "models_dev_by_endpoint": dict(value.upstream.models_dev_by_endpoint),
-                     "cline": value.upstream.cline},
+        "upstream": upstream(value.upstream),
         "sources": [{"id": source.id, "url": source.url, "title": source.title.en, "titles": text(source.title),
                      "date": day(source.date)} for source in value.sources],
         "verified": day(value.verified), "page": localized_urls(page_url, f"providers/{value.id}/"),
