@@ -128,3 +128,29 @@ def test_tiered_prices_show_every_tier_by_prompt_size():
     assert cells[0] == (f"{money(low.input, 'USD')} <small>up to {short_tokens(low.up_to)}</small><br>"
                         f"{money(high.input, 'USD')} <small>above {short_tokens(low.up_to)}</small>")
     assert "不超过" in models.price_cells(CATALOG, tiered, "zh")[1]
+
+
+def test_each_price_block_gets_its_own_line_in_its_own_currency():
+    model = GROQ.models[0]
+    cny = dataclasses.replace(model.price, currency="CNY", input=4.0, output=16.0, cache_read=None)
+    both = dataclasses.replace(model, other_prices=(cny,))
+    cells = models.price_cells(CATALOG, both, "zh")
+    assert cells[0] == f"{money(model.price.input, 'USD')}<br>¥4" and cells[1].endswith("<br>¥16")
+    assert cells[2].endswith("<br>—")  # no cache price in yuan: a dash, never the dollar one again
+
+
+@pytest.mark.parametrize("lang, checked", [("en", "checked"), ("zh", "核对于")])
+def test_a_row_names_its_source_and_the_day_it_was_compared(lang, checked):
+    model = GROQ.models[0]
+    row = to_html(models.model_table(CATALOG, GROQ, [model], lang))
+    source = model.source
+    assert f'<a href="{source.url}">{source.title(lang)}</a>' in row
+    day = model.verified.isoformat()
+    assert f'{checked} <time datetime="{day}">{day}</time>' in row
+
+
+def test_the_page_date_is_the_oldest_check_of_its_models():
+    older = dataclasses.replace(GROQ.models[1], verified=GROQ.models[1].verified.replace(year=2026, month=1, day=2))
+    page = dataclasses.replace(GROQ, models=(GROQ.models[0], older))
+    assert "2026-01-02" in provider.render_sources(CATALOG, page, "en")
+    assert "2026-01-02" in provider.render_sources(CATALOG, page, "zh")

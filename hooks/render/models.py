@@ -102,11 +102,11 @@ def provenance(catalog: Catalog, model: Model, lang: str) -> str:
     """Where the row's numbers come from and the day they were compared with it: a visible link and a
     date, so it reads the same on a touch screen and to a screen reader as with a mouse."""
     source = model.source
-    link = f'<a href="{attr(source.url)}">{inline(source.title(lang))}</a>'
     day = model.verified.isoformat()
-    line = fill(catalog.label("row_source", lang), {"source": link, "date": f'<time datetime="{day}">{day}</time>'})
+    checked = fill(catalog.label("row_checked", lang), {"date": f'<time datetime="{day}">{day}</time>'})
+    link = f'<a href="{attr(source.url)}">{inline(source.title(lang))}</a>'
+    line = fill(catalog.label("row_source", lang), {"source": link, "checked": checked})
     return f'<br><small class="provenance">{line}</small>'
-
 
 
 def model_row(catalog: Catalog, provider: Provider, model: Model, lang: str) -> str:
