@@ -197,6 +197,11 @@ VENDORS = KeyedBy(
     item=Record("A model vendor.", fields={
         "name": Localized("The vendor's name in each language.", max_length=80),
         "website": Url("The vendor's home page."),
+        "upstream": ListOf("Names models.dev and Cline's catalog use for this lab: a lab folder, a model id's "
+                           "namespace (`meta-llama`) or a model family's prefix (`llama`); scripts/sync uses them "
+                           "to pick the vendor of a model it adds.",
+                           item=Text("A name, lower case.", pattern=r"[a-z0-9][a-z0-9._-]*", example="meta-llama",
+                                     max_length=60)),
     }, required=("name", "website")),
 )
 

@@ -1,0 +1,83 @@
+"""The drift report: plain text for the terminal, Markdown for a pull request's body."""
+
+from __future__ import annotations
+
+FIELDS = {"context": "context", "max_output": "max output", "capabilities": "capabilities", "status": "status",
+          "price": "price", "price.input": "input price", "price.output": "output price",
+          "price.cache_read": "cache read price", "price.cache_write": "cache write price",
+          "price.tiers": "price tiers"}
+
+
+def value(field: str, shown) -> str:
+    """A fact's value as a reviewer reads it; prices carry their currency."""
+    if shown is None:
+        return "—"
+    if isinstance(shown, (list, tuple)):
+        if field == "price.tiers":
+            return "; ".join(_tier(tier) for tier in shown)
+        return ", ".join(shown) or "none"
+    if isinstance(shown, dict):
+        return f"{shown.get('input')}/{shown.get('output')} USD" + (" (tiered)" if shown.get("tiers") else "")
+    return f"{shown} USD" if field.startswith("price.") else str(shown)
+
+
+def _tier(tier: dict) -> str:
+    size = f"≤{tier['up_to']:,}" if tier.get("up_to") else "above"
+    return f"{size}: {tier.get('input')}/{tier.get('output')}"
+
+
+def rows(drift) -> list[tuple[str, str, str, str, str]]:
+    """(kind, our model id, upstream id, fact, snapshot) for every finding of one provider."""
+    found = [("changed", change.model_id, change.upstream_id,
+              f"{FIELDS[change.field]} {value(change.field, change.old)} → {value(change.field, change.new)}",
+              f"{change.snapshot.label} {change.snapshot.date}") for change in drift.changes]
+    for addition in drift.added:
+        model = addition.model
+        price = "price not in USD (a mainland line)" if addition.mainland else \
+            (value("price", model.price) if model.price else "no price upstream")
+        fact = f"context {model.context}, max output {model.max_output}, {price}"
+        fact += f" — not written: {addition.skipped}" if addition.skipped else ""
+        found.append(("added", model.id, model.id, fact, f"{addition.snapshot.label} {addition.snapshot.date}"))
+    found += [("withdrawn", item.model_id, item.upstream_id, f"status → retired {item.date}", "absent upstream")
+              for item in drift.withdrawn]
+    return found
+
+
+def summary(drifts: list) -> dict:
+    """Counts for the last line and for the lead's notes."""
+    return {"providers": len(drifts), "with drift": sum(drift.found for drift in drifts),
+            "changed fields": sum(len(drift.changes) for drift in drifts),
+            "models compared": sum(len(drift.compared) for drift in drifts),
+            "added": sum(len(drift.added) for drift in drifts),
+            "added by hand": sum(1 for drift in drifts for item in drift.added if item.skipped),
+            "withdrawn": sum(len(drift.withdrawn) for drift in drifts)}
+
+
+def _summary_line(drifts: list) -> str:
+    counts = summary(drifts)
+    return (f"{counts['providers']} providers compared ({counts['models compared']} models), {counts['with drift']} "
+            f"with drift: {counts['changed fields']} changed fields, {counts['added']} models added upstream "
+            f"({counts['added by hand']} to add by hand), {counts['withdrawn']} withdrawn")
+
+
+def text(drifts: list) -> str:
+    """One block per provider with drift, one line per finding."""
+    lines = []
+    for drift in (drift for drift in drifts if drift.found):
+        lines.append(f"{drift.provider}  {drift.file}")
+        lines += [f"  {kind:<9}  {model}  {fact}  ({where}{'' if model == upstream else ', upstream ' + upstream})"
+                  for kind, model, upstream, fact, where in rows(drift)]
+    return "\n".join(lines + [_summary_line(drifts)]) + "\n"
+
+
+def markdown(drifts: list, snapshots: list) -> str:
+    """A pull request body: the snapshots compared, then one table per provider with drift."""
+    lines = ["## Catalog drift", "", "Compared with:"]
+    lines += [f"- [{snapshot.label}]({snapshot.url_for(None)}) of {snapshot.date}" for snapshot in snapshots]
+    lines += ["", _summary_line(drifts) + "."]
+    for drift in (drift for drift in drifts if drift.found):
+        lines += ["", f"### {drift.provider} (`{drift.file}`)", "", "| | Model | Upstream id | Fact | Snapshot |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {kind} | `{model}` | `{upstream}` | {fact.replace('|', '/')} | {where} |"
+                  for kind, model, upstream, fact, where in rows(drift)]
+    return "\n".join(lines) + "\n"
