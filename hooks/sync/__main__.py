@@ -82,6 +82,8 @@ def run(options) -> int:
     root = options.root.resolve()
     _validate(root)
     models_dev, cline = _snapshots(options)
+    if options.today < max(models_dev.date, cline.date):
+        raise InputError(f"--today {options.today} is before a snapshot's date: `verified` never precedes its source")
     upstreams = Upstreams(models_dev, cline, _vendor_lookup(root))
     drifts = []
     for path in sorted((root / "data/providers").glob("*.yaml")):

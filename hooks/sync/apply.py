@@ -22,11 +22,16 @@ def _set(mapping: CommentedMap, key: str, value, after: str | None = None) -> No
 
 def _price_value(price: dict):
     """A price in the files' layout: one flow mapping, tiers as a list of flow mappings."""
-    fields = {"currency": "USD"} | {key: value for key, value in price.items() if key != "tiers"}
-    block = flow_map(fields)
+    block = flow_map({"currency": "USD"} | {key: value for key, value in price.items() if key != "tiers"})
     if price.get("tiers"):
-        block["tiers"] = flow_seq(flow_map(tier) for tier in price["tiers"])
+        _set_tiers(block, price["tiers"])
     return block
+
+
+def _set_tiers(block: CommentedMap, tiers: list) -> None:
+    """Tiers one per line under a block-style price, as the data files write them."""
+    block.fa.set_block_style()
+    block["tiers"] = CommentedSeq(flow_map(tier) for tier in tiers)
 
 
 def _set_price(model: CommentedMap, field: str, new) -> None:
@@ -37,8 +42,7 @@ def _set_price(model: CommentedMap, field: str, new) -> None:
     if new is None:
         block.pop(key, None)
     elif key == "tiers":
-        tiers = CommentedSeq(flow_map(tier) for tier in new)
-        _set(block, key, tiers)
+        _set_tiers(block, new)
     else:
         _set(block, key, new, after={"cache_write": "cache_read", "cache_read": "output"}.get(key))
 
@@ -84,20 +88,24 @@ def _record_sources(tree: CommentedMap, snapshots: list[Snapshot], upstream_ids:
 
 def apply(tree: CommentedMap, drift: ProviderDrift, today: datetime.date) -> None:
     """Changed fields, retirements, provenance of every compared model, new models appended."""
-    models = {model["id"]: model for model in tree["models"]}
+    models = {(model["id"], model.get("endpoint")): model for model in tree["models"]}
+    ids = {model_id for model_id, _ in models}
     for change in drift.changes:
-        model = models[change.model_id]
+        model = models[change.model_id, change.endpoint]
         if change.field.startswith("price"):
             _set_price(model, change.field, change.new)
         elif change.field == "status":
-            _set_status(model, change.new, change.snapshot.date, change.replacement, set(models))
+            _set_status(model, change.new, change.snapshot.date, change.replacement, ids)
         else:
             model[change.field] = flow_seq(change.new) if change.field == "capabilities" else change.new
     for withdrawal in drift.withdrawn:
-        _set_status(models[withdrawal.model_id], "retired", withdrawal.date, None, set(models))
-    for model_id, snapshot in drift.compared.items():
-        _set(models[model_id], "source", snapshot.key)
-        _set(models[model_id], "verified", today)
+        _set_status(models[withdrawal.model_id, withdrawal.endpoint], "retired", withdrawal.date, None, ids)
+    for key, snapshot in drift.compared.items():
+        model = models[key]
+        if "source" not in model and "verified" in model:
+            model.insert(list(model).index("verified"), "source", snapshot.key)  # provenance reads source, date
+        model["source"] = snapshot.key
+        model["verified"] = today
     added = [addition for addition in drift.added if not addition.skipped]
     for addition in added:
         tree["models"].append(_new_model(addition, today))

@@ -17,6 +17,7 @@ class Change:
     """One fact that differs: `field` is e.g. `context`, `price.input`, `status`; values in catalog form."""
 
     model_id: str
+    endpoint: Optional[str]  # the same id may be listed once per endpoint
     upstream_id: str
     field: str
     old: Any
@@ -76,4 +77,5 @@ def compare(model: dict, upstream: UpstreamModel, snapshot: Snapshot, mainland: 
     if upstream.price and not mainland:
         found += _price_changes(model.get("price"), upstream.price)
     replacement = upstream.replacement if upstream.status == "retired" else None
-    return [Change(model["id"], upstream.id, field, old, new, snapshot, replacement) for field, old, new in found]
+    return [Change(model["id"], model.get("endpoint"), upstream.id, field, old, new, snapshot, replacement)
+            for field, old, new in found]

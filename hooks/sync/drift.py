@@ -27,6 +27,7 @@ class Withdrawal:
     """A model that no consulted upstream lists any more."""
 
     model_id: str
+    endpoint: Optional[str]
     upstream_id: str
     date: datetime.date
 
@@ -38,7 +39,7 @@ class ProviderDrift:
     changes: list = field(default_factory=list)
     added: list = field(default_factory=list)
     withdrawn: list = field(default_factory=list)
-    compared: dict = field(default_factory=dict)  # our model id -> the snapshot it was compared with
+    compared: dict = field(default_factory=dict)  # (our model id, endpoint) -> the snapshot it was compared with
     upstream_ids: dict = field(default_factory=dict)  # snapshot key -> the one upstream provider id, or None
 
     @property
@@ -56,17 +57,18 @@ class Upstreams:
 
 
 def _models_dev_ids(upstream: dict) -> dict:
-    """{endpoint id or None: models.dev provider id} from `upstream.models_dev` (a string or a mapping)."""
-    mapped = upstream.get("models_dev")
-    if isinstance(mapped, dict):
-        return dict(mapped)
-    return {None: mapped} if mapped else {}
+    """{endpoint id: models.dev provider id} from `models_dev_by_endpoint`, with `models_dev` under None."""
+    ids = dict(upstream.get("models_dev_by_endpoint") or {})
+    if upstream.get("models_dev"):
+        ids[None] = upstream["models_dev"]
+    return ids
 
 
 def _models_dev_id(ids: dict, endpoint: Optional[str]) -> Optional[str]:
-    if None in ids:
-        return ids[None]
-    return ids.get(endpoint) if endpoint else next(iter(ids.values()), None)
+    """The models.dev provider of one model: its endpoint's, else the provider-wide one, else the first."""
+    if endpoint in ids:
+        return ids[endpoint]
+    return ids.get(None) or next(iter(ids.values()), None)
 
 
 def resolve_vendor(model: UpstreamModel, vendors: dict) -> Optional[str]:
@@ -85,13 +87,15 @@ def _check_model(drift: ProviderDrift, model: dict, ids: dict, cline_id, sources
     for snapshot, provider_id in ((sources.models_dev, md_id), (sources.cline, cline_id)):
         found = snapshot.models(provider_id).get(upstream_id)
         if found:
-            drift.changes += compare(model, found, snapshot, is_mainland(provider_id))
-            drift.compared[model["id"]] = snapshot
+            mainland = is_mainland(provider_id)
+            drift.changes += compare(model, found, snapshot, mainland)
+            if not mainland:  # a yuan price was not compared: its source and date stay as a person set them
+                drift.compared[model["id"], model.get("endpoint")] = snapshot
             return
     consulted = [snapshot.date for snapshot, provider_id in ((sources.models_dev, md_id), (sources.cline, cline_id))
                  if provider_id and snapshot.providers.get(provider_id)]
     if consulted and model.get("status") != "retired":
-        drift.withdrawn.append(Withdrawal(model["id"], upstream_id, min(consulted)))
+        drift.withdrawn.append(Withdrawal(model["id"], model.get("endpoint"), upstream_id, min(consulted)))
 
 
 def _addition(upstream_id: str, offered: UpstreamModel, ids: dict, cline_id: str, sources: Upstreams) -> Addition:
@@ -124,10 +128,11 @@ def provider_drift(provider_id: str, shown: str, tree: dict, sources: Upstreams)
     models = tree.get("models") or []
     for model in models:
         _check_model(drift, model, ids, cline_id, sources)
-    known = {model.get("upstream_id") or model["id"] for model in models} | {model["id"] for model in models}
+    known = {(name, model.get("endpoint")) for model in models for name in (model["id"], model.get("upstream_id"))}
     for upstream_id, offered in sources.cline.models(cline_id).items():
-        if upstream_id not in known and offered.text_input and offered.status != "retired":
+        if offered.text_input and offered.status != "retired":
             addition = _addition(upstream_id, offered, ids, cline_id, sources)
-            if addition.model.status != "retired":
+            listed = {(upstream_id, addition.endpoint), (upstream_id, None)} & known
+            if not listed and addition.model.status != "retired":
                 drift.added.append(addition)
     return drift

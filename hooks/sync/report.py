@@ -26,9 +26,13 @@ def _tier(tier: dict) -> str:
     return f"{size}: {tier.get('input')}/{tier.get('output')}"
 
 
+def _shown(model_id: str, endpoint) -> str:
+    return f"{model_id} ({endpoint})" if endpoint else model_id
+
+
 def rows(drift) -> list[tuple[str, str, str, str, str]]:
     """(kind, our model id, upstream id, fact, snapshot) for every finding of one provider."""
-    found = [("changed", change.model_id, change.upstream_id,
+    found = [("changed", _shown(change.model_id, change.endpoint), change.upstream_id,
               f"{FIELDS[change.field]} {value(change.field, change.old)} → {value(change.field, change.new)}",
               f"{change.snapshot.label} {change.snapshot.date}") for change in drift.changes]
     for addition in drift.added:
@@ -37,9 +41,10 @@ def rows(drift) -> list[tuple[str, str, str, str, str]]:
             (value("price", model.price) if model.price else "no price upstream")
         fact = f"context {model.context}, max output {model.max_output}, {price}"
         fact += f" — not written: {addition.skipped}" if addition.skipped else ""
-        found.append(("added", model.id, model.id, fact, f"{addition.snapshot.label} {addition.snapshot.date}"))
-    found += [("withdrawn", item.model_id, item.upstream_id, f"status → retired {item.date}", "absent upstream")
-              for item in drift.withdrawn]
+        where = f"{addition.snapshot.label} {addition.snapshot.date}"
+        found.append(("added", _shown(model.id, addition.endpoint), model.id, fact, where))
+    found += [("withdrawn", _shown(item.model_id, item.endpoint), item.upstream_id,
+               f"status → retired {item.date}", "absent upstream") for item in drift.withdrawn]
     return found
 
 
@@ -65,8 +70,9 @@ def text(drifts: list) -> str:
     lines = []
     for drift in (drift for drift in drifts if drift.found):
         lines.append(f"{drift.provider}  {drift.file}")
-        lines += [f"  {kind:<9}  {model}  {fact}  ({where}{'' if model == upstream else ', upstream ' + upstream})"
-                  for kind, model, upstream, fact, where in rows(drift)]
+        for kind, model, upstream, fact, where in rows(drift):
+            named = "" if model.split(" (")[0] == upstream else f", upstream {upstream}"
+            lines.append(f"  {kind:<9}  {model}  {fact}  ({where}{named})")
     return "\n".join(lines + [_summary_line(drifts)]) + "\n"
 
 
