@@ -56,19 +56,27 @@ class Upstreams:
     vendors: dict  # upstream lab, namespace or family prefix -> our vendor id
 
 
-def _models_dev_ids(upstream: dict) -> dict:
-    """{endpoint id: models.dev provider id} from `models_dev_by_endpoint`, with `models_dev` under None."""
-    ids = dict(upstream.get("models_dev_by_endpoint") or {})
-    if upstream.get("models_dev"):
-        ids[None] = upstream["models_dev"]
-    return ids
+@dataclass(frozen=True)
+class Line:
+    """One endpoint's upstream ids (endpoint None: the provider's own ids, for models without an own line)."""
+
+    endpoint: Optional[str]
+    models_dev: Optional[str]
+    cline: Optional[str]
 
 
-def _models_dev_id(ids: dict, endpoint: Optional[str]) -> Optional[str]:
-    """The models.dev provider of one model: its endpoint's, else the provider-wide one, else the first."""
-    if endpoint in ids:
-        return ids[endpoint]
-    return ids.get(None) or next(iter(ids.values()), None)
+def lines(tree: dict) -> dict:
+    """{endpoint id or None: Line} from `upstream:` and its `endpoints:`; an endpoint inherits what it omits."""
+    upstream = tree["upstream"]
+    default_endpoint = None
+    if len(tree.get("endpoints") or {}) > 1:  # new models on the provider's own line need an endpoint id
+        default_endpoint = next((key for key in tree["endpoints"] if key not in (upstream.get("endpoints") or {})),
+                                None)
+    found = {None: Line(default_endpoint, upstream.get("models_dev"), upstream.get("cline"))}
+    for endpoint, ids in (upstream.get("endpoints") or {}).items():
+        found[endpoint] = Line(endpoint, ids.get("models_dev") or upstream.get("models_dev"),
+                               ids.get("cline") or upstream.get("cline"))
+    return found
 
 
 def resolve_vendor(model: UpstreamModel, vendors: dict) -> Optional[str]:
@@ -81,10 +89,10 @@ def resolve_vendor(model: UpstreamModel, vendors: dict) -> Optional[str]:
     return vendors[prefixes[0]] if family and prefixes else None
 
 
-def _check_model(drift: ProviderDrift, model: dict, ids: dict, cline_id, sources: Upstreams) -> None:
+def _check_model(drift: ProviderDrift, model: dict, line: Line, sources: Upstreams) -> None:
     upstream_id = model.get("upstream_id") or model["id"]
-    md_id = _models_dev_id(ids, model.get("endpoint"))
-    for snapshot, provider_id in ((sources.models_dev, md_id), (sources.cline, cline_id)):
+    consulted = ((sources.models_dev, line.models_dev), (sources.cline, line.cline))
+    for snapshot, provider_id in consulted:
         found = snapshot.models(provider_id).get(upstream_id)
         if found:
             mainland = is_mainland(provider_id)
@@ -92,47 +100,42 @@ def _check_model(drift: ProviderDrift, model: dict, ids: dict, cline_id, sources
             if not mainland:  # a yuan price was not compared: its source and date stay as a person set them
                 drift.compared[model["id"], model.get("endpoint")] = snapshot
             return
-    consulted = [snapshot.date for snapshot, provider_id in ((sources.models_dev, md_id), (sources.cline, cline_id))
-                 if provider_id and snapshot.providers.get(provider_id)]
-    if consulted and model.get("status") != "retired":
-        drift.withdrawn.append(Withdrawal(model["id"], model.get("endpoint"), upstream_id, min(consulted)))
+    dates = [snapshot.date for snapshot, provider_id in consulted if snapshot.providers.get(provider_id)]
+    if dates and model.get("status") != "retired":
+        drift.withdrawn.append(Withdrawal(model["id"], model.get("endpoint"), upstream_id, min(dates)))
 
 
-def _addition(upstream_id: str, offered: UpstreamModel, ids: dict, cline_id: str, sources: Upstreams) -> Addition:
-    """Numbers from models.dev where it lists the model (the first mapped endpoint that does), else Cline's."""
-    for endpoint, md_id in ids.items():
-        found = sources.models_dev.models(md_id).get(upstream_id)
-        if found:
-            model, snapshot, provider_id = found, sources.models_dev, md_id
-            break
-    else:
-        endpoint, model, snapshot, provider_id = next(iter(ids), None), offered, sources.cline, cline_id
+def _addition(upstream_id: str, offered: UpstreamModel, line: Line, sources: Upstreams) -> Addition:
+    """Numbers from models.dev where the line's models.dev provider lists the model, else Cline's."""
+    found = sources.models_dev.models(line.models_dev).get(upstream_id)
+    model, snapshot, provider_id = (found, sources.models_dev, line.models_dev) if found else \
+        (offered, sources.cline, line.cline)
     vendor = resolve_vendor(model, sources.vendors)
     skipped = None
     if not (model.context and model.max_output):
         skipped = "upstream states no context window or output limit"
     elif vendor is None:
         skipped = f"no vendor in data/vendors.yaml lists `upstream:` {model.lab or model.namespace or model.family!r}"
-    return Addition(model, snapshot, endpoint, is_mainland(provider_id), vendor, skipped)
+    return Addition(model, snapshot, line.endpoint, is_mainland(provider_id), vendor, skipped)
 
 
 def provider_drift(provider_id: str, shown: str, tree: dict, sources: Upstreams) -> Optional[ProviderDrift]:
     """The drift of one provider file, or None when it has no `upstream:` mapping."""
-    upstream = tree.get("upstream")
-    if not isinstance(upstream, dict):
+    if not isinstance(tree.get("upstream"), dict):
         return None
-    ids, cline_id = _models_dev_ids(upstream), upstream.get("cline")
-    single = set(ids.values())
-    drift = ProviderDrift(provider_id, shown, upstream_ids={sources.models_dev.key: single.pop() if len(single) == 1
-                                                            else None, sources.cline.key: cline_id})
+    by_endpoint = lines(tree)
+    drift = ProviderDrift(provider_id, shown, upstream_ids={
+        sources.models_dev.key: by_endpoint[None].models_dev if len(by_endpoint) == 1 else None,
+        sources.cline.key: by_endpoint[None].cline if len(by_endpoint) == 1 else None})
     models = tree.get("models") or []
     for model in models:
-        _check_model(drift, model, ids, cline_id, sources)
-    known = {(name, model.get("endpoint")) for model in models for name in (model["id"], model.get("upstream_id"))}
-    for upstream_id, offered in sources.cline.models(cline_id).items():
-        if offered.text_input and offered.status != "retired":
-            addition = _addition(upstream_id, offered, ids, cline_id, sources)
-            listed = {(upstream_id, addition.endpoint), (upstream_id, None)} & known
-            if not listed and addition.model.status != "retired":
-                drift.added.append(addition)
+        _check_model(drift, model, by_endpoint.get(model.get("endpoint"), by_endpoint[None]), sources)
+    for line in by_endpoint.values():
+        on_line = [model for model in models if by_endpoint.get(model.get("endpoint"), by_endpoint[None]) is line]
+        known = {name for model in on_line for name in (model["id"], model.get("upstream_id"))}
+        for upstream_id, offered in sources.cline.models(line.cline).items():
+            if upstream_id not in known and offered.text_input and offered.status != "retired":
+                addition = _addition(upstream_id, offered, line, sources)
+                if addition.model.status != "retired":
+                    drift.added.append(addition)
     return drift
