@@ -192,6 +192,14 @@ def test_a_model_is_matched_by_its_upstream_id(repo, capsys):
     assert "added      llama-3.3-70b-versatile" not in out
 
 
+def test_a_provider_that_lists_no_models_gets_none_added(repo, capsys):
+    path = repo / "data/providers/mistral.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("models:\n")] + "models: []\n", encoding="utf-8")
+    _, out, _ = sync(repo, capsys)
+    assert "mistral" not in out and "codestral-latest" not in out
+
+
 def test_models_dev_api_json_reads_like_a_checkout():
     built = modelsdev.read(UPSTREAM / "api.json")
     checkout = modelsdev.read(UPSTREAM / "models.dev")

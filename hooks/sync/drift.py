@@ -130,7 +130,8 @@ def provider_drift(provider_id: str, shown: str, tree: dict, sources: Upstreams)
     models = tree.get("models") or []
     for model in models:
         _check_model(drift, model, by_endpoint.get(model.get("endpoint"), by_endpoint[None]), sources)
-    for line in by_endpoint.values():
+    # An empty list means the page lists no models on purpose (Cline reads the provider's list live): nothing to add
+    for line in by_endpoint.values() if models else ():
         on_line = [model for model in models if by_endpoint.get(model.get("endpoint"), by_endpoint[None]) is line]
         known = {name for model in on_line for name in (model["id"], model.get("upstream_id"))}
         for upstream_id, offered in sources.cline.models(line.cline).items():
