@@ -20,8 +20,10 @@ GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com"]
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    """A git repository holding a copy of data/, committed once."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    """A git repository holding data/ with one provider (the sync tests' groq.yaml), committed once."""
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("providers"))
+    (tmp_path / "data/providers").mkdir()
+    shutil.copy2(ROOT / "tests/fixtures/upstream/providers/groq.yaml", tmp_path / "data/providers/groq.yaml")
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     subprocess.run([*GIT, "-C", str(tmp_path), "add", "data"], check=True)
     subprocess.run([*GIT, "-C", str(tmp_path), "commit", "-q", "-m", "base"], check=True)
@@ -34,12 +36,12 @@ def edit_groq(repo: Path) -> None:
     tree = load(path, "groq.yaml")
     models = {model["id"]: model for model in tree["models"]}
     models["llama-3.3-70b-versatile"]["price"]["input"] = 0.65
-    models["llama-3.1-8b-instant"]["capabilities"].append("tools")
-    models["openai/gpt-oss-20b"]["context"] = 262144
-    models["moonshotai/kimi-k2-instruct"].update(status="retired", retired=datetime.date(2026, 7, 2))
-    tree["models"].remove(models["deepseek-r1-distill-llama-70b"])
+    models["llama-3.3-70b-versatile"]["capabilities"].append("tools")
+    models["openai/gpt-oss-120b"]["context"] = 262144
+    models["moonshotai/kimi-k2-instruct-0905"].update(status="retired", retired=datetime.date(2026, 7, 2))
+    tree["models"].remove(models["qwen/qwen3-32b"])
     added = copy.deepcopy(models["openai/gpt-oss-120b"])
-    added.update(id="openai/gpt-oss-safeguard-20b", name="Safety GPT OSS 20B")
+    added.update(id="openai/gpt-oss-safeguard-20b", name="Safety GPT OSS 20B", context=131072)
     tree["models"].append(added)
     path.write_text(dump(tree), encoding="utf-8")
 
@@ -56,24 +58,24 @@ def test_each_changed_fact_is_one_row(repo, capsys):
     assert code == 0
     rows = [line for line in out.splitlines() if line.startswith("| groq |")]
     assert rows == [
-        "| groq | `openai/gpt-oss-20b` | context window 131072 → 262144 |",
-        "| groq | `llama-3.3-70b-versatile` | input price 0.59 → 0.65 USD |",
-        "| groq | `llama-3.1-8b-instant` | capabilities — → Tool use |",
-        "| groq | `moonshotai/kimi-k2-instruct` | retired on 2026-07-02 |",
-        "| groq | `deepseek-r1-distill-llama-70b` | removed |",
+        "| groq | `moonshotai/kimi-k2-instruct-0905` | retired on 2026-07-02 |",
+        "| groq | `openai/gpt-oss-120b` | context window 131072 → 262144 |",
+        "| groq | `llama-3.3-70b-versatile` | capabilities — → Tool use |",
+        "| groq | `llama-3.3-70b-versatile` | input price 0.55 → 0.65 USD |",
+        "| groq | `qwen/qwen3-32b` | removed |",
         "| groq | `openai/gpt-oss-safeguard-20b` | added: context window 131072, max output 32766, "
         "input price 0.15 USD, output price 0.75 USD, capabilities Reasoning |",
     ]
     assert out.startswith("### Catalog changes since HEAD\n\n| Provider | Model | Change |")
-    assert out.rstrip().endswith("Models changed: 6, in 1 providers.")
+    assert out.rstrip().endswith("Models changed: 5, in 1 providers.")
 
 
 def test_the_table_in_chinese(repo, capsys):
     edit_groq(repo)
     _, out, _ = diff(repo, capsys, "--lang", "zh")
-    assert "| groq | `llama-3.3-70b-versatile` | 输入价格 0.59 → 0.65 USD |" in out
-    assert "| groq | `moonshotai/kimi-k2-instruct` | 于 2026-07-02 下线 |" in out
-    assert "| groq | `llama-3.1-8b-instant` | 能力 — → 工具调用 |" in out
+    assert "| groq | `llama-3.3-70b-versatile` | 输入价格 0.55 → 0.65 USD |" in out
+    assert "| groq | `moonshotai/kimi-k2-instruct-0905` | 于 2026-07-02 下线 |" in out
+    assert "| groq | `llama-3.3-70b-versatile` | 能力 — → 工具调用 |" in out
     assert "新增：上下文窗口 131072，最大输出 32766，" in out
     assert out.startswith("### 自 HEAD 以来的目录变化\n\n| 服务商 | 模型 | 变化 |")
 

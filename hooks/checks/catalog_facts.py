@@ -10,7 +10,7 @@ PRICE_FIELDS = ("input", "output", "cache_read", "cache_write")
 def model_facts(model) -> dict:
     """{fact key: value}; prices are keyed by field and currency (`input:USD`), a plan by `plan`."""
     facts = {"name": model.name, "vendor": model.vendor.id, "context": model.context, "max_output": model.max_output,
-             "capabilities": tuple(model.capabilities), "status": model.status, "source": model.source.id}
+             "capabilities": tuple(model.capabilities), "status": model.status}
     for price in model.prices:
         if price.plan != "per-token":
             facts["plan"] = price.plan
@@ -18,6 +18,7 @@ def model_facts(model) -> dict:
         for field in PRICE_FIELDS:
             facts[f"{field}:{price.currency}"] = getattr(price, field)
         facts[f"tiers:{price.currency}"] = tuple((tier.up_to, tier.input, tier.output) for tier in price.tiers) or None
+    facts["source"] = model.source.id  # last: a sync changes it for every model it compares
     return facts
 
 
