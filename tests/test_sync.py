@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import io
 import re
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from sync import modelsdev
+from sync import cline, modelsdev, snapshots
 from sync.__main__ import main
 
 UPSTREAM = ROOT / "tests/fixtures/upstream"
@@ -247,3 +248,39 @@ def test_the_script_runs_from_anywhere_with_paths_relative_to_the_caller(repo):
                             cwd=UPSTREAM, capture_output=True, text=True)
     assert result.returncode == 1, result.stderr
     assert "withdrawn  moonshotai/kimi-k2-instruct-0905" in result.stdout
+
+
+def test_cline_catalog_strings_may_hold_braces_and_quotes(tmp_path):
+    source = tmp_path / "catalog.generated.ts"
+    source.write_text('export const GENERATED_PROVIDER_MODELS: {\n  version: number\n} = {\n  version: 1,\n'
+                      '  providers: {\n    "x": {"m": {"id": "m", "name": "Say \\"}\\" {twice}",\n'
+                      '      "contextWindow": 8192,\n'
+                      '      "maxTokens": 1024, "capabilities": ["tools"], "pricing": {"input": 1, "output": 2,},},},\n'
+                      '  },\n}\nexport const OTHER = { a: 1 }\n', encoding="utf-8")
+    parsed = cline.read(source)["x"]["m"]
+    assert (parsed.name, parsed.context, parsed.price, parsed.capabilities) == \
+        ('Say "}" {twice}', 8192, {"input": 1, "output": 2}, {"tools"})
+
+
+def test_live_upstreams_are_downloaded_and_dated(monkeypatch):
+    """The weekly workflow's path, served from the fixtures: models.dev's api.json and Cline's file at the
+    commit that last changed it."""
+    served = {snapshots.MODELS_DEV_API: (UPSTREAM / "api.json").read_bytes(),
+              snapshots.CLINE_COMMITS: b'[{"sha": "abc123", "commit": {"committer": {"date": "2026-08-22T10:00Z"}}}]',
+              snapshots.CLINE_RAW.format(commit="abc123"): (UPSTREAM / "catalog.generated.ts").read_bytes()}
+    monkeypatch.setattr(snapshots.urllib.request, "urlopen",
+                        lambda request, timeout: io.BytesIO(served[request.full_url]))
+    models_dev, cline_catalog = snapshots.live(datetime.date(2026, 11, 30))
+    assert (models_dev.url_for("groq"), models_dev.date) == ("https://models.dev/api.json", datetime.date(2026, 11, 30))
+    assert cline_catalog.date == datetime.date(2026, 8, 22)
+    assert cline_catalog.url_for("groq") == f"https://github.com/cline/cline/blob/abc123/{snapshots.CLINE_FILE}"
+    assert "llama-3.3-70b-versatile" in models_dev.models("groq") and "qwen/qwen3.6-27b" in cline_catalog.models("groq")
+
+
+def test_an_upstream_name_claimed_by_two_vendors_is_refused(repo, capsys):
+    path = repo / "data/vendors.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("upstream: [meta, meta-llama, llama]",
+                                                             "upstream: [meta, meta-llama, llama, qwen]"),
+                    encoding="utf-8")
+    code, _, err = sync(repo, capsys)
+    assert code == 2 and "upstream name 'qwen' is listed by both alibaba-cloud and meta" in err

@@ -66,8 +66,13 @@ def _snapshots(options) -> tuple:
 
 def _vendor_lookup(root: Path) -> dict:
     """{upstream lab, namespace or family prefix: vendor id} from the `upstream:` lists of data/vendors.yaml."""
-    vendors = load(root / "data/vendors.yaml", "data/vendors.yaml") or {}
-    return {name.lower(): vendor_id for vendor_id, item in vendors.items() for name in item.get("upstream") or []}
+    vendors, lookup = load(root / "data/vendors.yaml", "data/vendors.yaml") or {}, {}
+    for vendor_id, item in vendors.items():
+        for name in item.get("upstream") or []:
+            if lookup.setdefault(name.lower(), vendor_id) != vendor_id:
+                raise InputError(f"data/vendors.yaml: upstream name {name!r} is listed by both "
+                                 f"{lookup[name.lower()]} and {vendor_id}; keep it under one vendor")
+    return lookup
 
 
 def _validate(root: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .upstream import UpstreamError, UpstreamModel, number
 
+# models.dev's `deprecated` means "no longer served by the provider's public API": our `retired`.
 STATUSES = {None: "active", "alpha": "preview", "beta": "preview", "deprecated": "retired"}
 PRICE_KEYS = ("input", "output", "cache_read", "cache_write")
 

@@ -80,7 +80,10 @@ def markdown(drifts: list, snapshots: list) -> str:
     """A pull request body: the snapshots compared, then one table per provider with drift."""
     lines = ["## Catalog drift", "", "Compared with:"]
     lines += [f"- [{snapshot.label}]({snapshot.url_for(None)}) of {snapshot.date}" for snapshot in snapshots]
-    lines += ["", _summary_line(drifts) + "."]
+    lines += ["", _summary_line(drifts) + ".", "", "| Provider | Changed fields | Added | Withdrawn |",
+              "|---|---|---|---|"]
+    lines += [f"| {drift.provider} | {len(drift.changes)} | {len(drift.added)} | {len(drift.withdrawn)} |"
+              for drift in drifts if drift.found]  # first: a long body is cut at the end, this overview stays
     for drift in (drift for drift in drifts if drift.found):
         lines += ["", f"### {drift.provider} (`{drift.file}`)", "", "| | Model | Upstream id | Fact | Snapshot |",
                   "|---|---|---|---|---|"]
