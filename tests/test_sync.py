@@ -284,3 +284,23 @@ def test_an_upstream_name_claimed_by_two_vendors_is_refused(repo, capsys):
                     encoding="utf-8")
     code, _, err = sync(repo, capsys)
     assert code == 2 and "upstream name 'qwen' is listed by both alibaba-cloud and meta" in err
+
+
+def test_an_upstream_id_missing_from_the_snapshot_is_named(repo, capsys):
+    path = repo / "data/providers/qwen.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{models_dev: alibaba-cn,", "{models_dev: alibaba-china,"),
+                    encoding="utf-8")
+    code, _, err = sync(repo, capsys)
+    assert code == 2
+    assert ("data/providers/qwen.yaml: upstream.endpoints.china.models_dev: 'alibaba-china' is not a provider in "
+            "the models.dev snapshot of 2026-07-02") in err
+
+
+def test_our_retirement_stands_while_upstream_still_lists_the_model(repo, capsys):
+    path = repo / "data/providers/groq.yaml"
+    text = path.read_text(encoding="utf-8")
+    llama = text.index("- id: llama-3.3-70b-versatile")
+    retired = text[llama:].replace("  status: active\n", "  status: retired\n  retired: 2026-10-01\n", 1)
+    path.write_text(text[:llama] + retired, encoding="utf-8")
+    _, out, _ = sync(repo, capsys)
+    assert "llama-3.3-70b-versatile  input price" in out and "llama-3.3-70b-versatile  status" not in out

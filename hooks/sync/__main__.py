@@ -11,7 +11,7 @@ import catalog
 
 from . import report, snapshots
 from .apply import apply
-from .drift import Upstreams, provider_drift
+from .drift import MappingError, Upstreams, provider_drift
 from .upstream import UpstreamError
 from .yamlio import YamlError, load, write_back
 
@@ -116,7 +116,7 @@ def main(argv: list[str]) -> int:
     options = parser().parse_args(argv)
     try:
         return run(options)
-    except (InputError, UpstreamError, YamlError, ValueError) as error:
+    except (InputError, MappingError, UpstreamError, YamlError, ValueError) as error:
         print(f"scripts/sync: {error}", file=sys.stderr)
         return 2
 

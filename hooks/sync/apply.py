@@ -35,10 +35,10 @@ def _set_tiers(block: CommentedMap, tiers: list) -> None:
 
 
 def _set_price(model: CommentedMap, field: str, new) -> None:
-    if field == "price":
+    block, key = usd_block(model["price"]), field.partition(".")[2]
+    if not key:  # `plan: unlisted` (a plan always stands alone) becomes the upstream's dollar price
         model["price"] = _price_value(new)
         return
-    block, key = usd_block(model["price"]), field.split(".", 1)[1]
     if new is None:
         block.pop(key, None)
     elif key == "tiers":

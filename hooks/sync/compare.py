@@ -56,10 +56,11 @@ def _price_changes(ours, theirs: dict) -> list[tuple[str, Any, Any]]:
 
 
 def status_change(ours: str, theirs: str) -> bool:
-    """Whether the upstream status contradicts ours; a deprecation date of ours stands until upstream retires it."""
-    if theirs == "retired":
-        return ours != "retired"
-    return ours != theirs and ours != "deprecated"
+    """Whether the upstream status contradicts ours. Ours stands when it is `deprecated` (a date upstream does
+    not know) or `retired` (set from a source that showed the model withdrawn; upstream catalogs lag behind)."""
+    if ours in ("deprecated", "retired"):
+        return ours == "deprecated" and theirs == "retired"
+    return ours != theirs
 
 
 def compare(model: dict, upstream: UpstreamModel, snapshot: Snapshot, mainland: bool) -> list[Change]:

@@ -79,6 +79,20 @@ def lines(tree: dict) -> dict:
     return found
 
 
+class MappingError(Exception):
+    """A provider's `upstream:` names a provider that the snapshot does not have."""
+
+
+def _check_mapping(shown: str, by_endpoint: dict, sources: Upstreams) -> None:
+    for line in by_endpoint.values():
+        for snapshot, name, provider_id in ((sources.models_dev, "models_dev", line.models_dev),
+                                            (sources.cline, "cline", line.cline)):
+            if provider_id and provider_id not in snapshot.providers:
+                where = f"upstream.endpoints.{line.endpoint}" if line.endpoint in by_endpoint else "upstream"
+                raise MappingError(f"{shown}: {where}.{name}: {provider_id!r} is not a provider in the "
+                                   f"{snapshot.label} snapshot of {snapshot.date}; use its provider id there")
+
+
 def resolve_vendor(model: UpstreamModel, vendors: dict) -> Optional[str]:
     """Our vendor for an upstream model: its lab, then its id's namespace, then the longest family prefix."""
     for name in (model.lab, model.namespace):
@@ -124,6 +138,7 @@ def provider_drift(provider_id: str, shown: str, tree: dict, sources: Upstreams)
     if not isinstance(tree.get("upstream"), dict):
         return None
     by_endpoint = lines(tree)
+    _check_mapping(shown, by_endpoint, sources)
     drift = ProviderDrift(provider_id, shown, upstream_ids={
         sources.models_dev.key: by_endpoint[None].models_dev if len(by_endpoint) == 1 else None,
         sources.cline.key: by_endpoint[None].cline if len(by_endpoint) == 1 else None})
