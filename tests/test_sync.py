@@ -296,11 +296,13 @@ def test_an_upstream_id_missing_from_the_snapshot_is_named(repo, capsys):
             "the models.dev snapshot of 2026-07-02") in err
 
 
-def test_our_retirement_stands_while_upstream_still_lists_the_model(repo, capsys):
+@pytest.mark.parametrize("status", ["retired\n  retired: 2026-10-01", "preview",
+                                    "deprecated\n  deprecated: 2027-01-31"])
+def test_our_status_stands_where_upstream_lists_the_model_without_a_flag(repo, capsys, status):
     path = repo / "data/providers/groq.yaml"
     text = path.read_text(encoding="utf-8")
     llama = text.index("- id: llama-3.3-70b-versatile")
-    retired = text[llama:].replace("  status: active\n", "  status: retired\n  retired: 2026-10-01\n", 1)
-    path.write_text(text[:llama] + retired, encoding="utf-8")
+    path.write_text(text[:llama] + text[llama:].replace("  status: active\n", f"  status: {status}\n", 1),
+                    encoding="utf-8")
     _, out, _ = sync(repo, capsys)
     assert "llama-3.3-70b-versatile  input price" in out and "llama-3.3-70b-versatile  status" not in out

@@ -56,11 +56,13 @@ def _price_changes(ours, theirs: dict) -> list[tuple[str, Any, Any]]:
 
 
 def status_change(ours: str, theirs: str) -> bool:
-    """Whether the upstream status contradicts ours. Ours stands when it is `deprecated` (a date upstream does
-    not know) or `retired` (set from a source that showed the model withdrawn; upstream catalogs lag behind)."""
-    if ours in ("deprecated", "retired"):
-        return ours == "deprecated" and theirs == "retired"
-    return ours != theirs
+    """Whether upstream says more than we do: a model it flags as preview, or one it retired.
+
+    An upstream without a flag is no evidence that a preview became generally available, and ours stands when
+    it is `deprecated` (a date upstream does not know) or `retired` (upstream catalogs lag behind)."""
+    if ours == "retired" or theirs == "active":
+        return False
+    return ours != theirs and (ours != "deprecated" or theirs == "retired")
 
 
 def compare(model: dict, upstream: UpstreamModel, snapshot: Snapshot, mainland: bool) -> list[Change]:
