@@ -306,3 +306,20 @@ def test_our_status_stands_where_upstream_lists_the_model_without_a_flag(repo, c
                     encoding="utf-8")
     _, out, _ = sync(repo, capsys)
     assert "llama-3.3-70b-versatile  input price" in out and "llama-3.3-70b-versatile  status" not in out
+
+
+def test_one_provider_at_a_time(repo, capsys):
+    _, out, _ = sync(repo, capsys, "--provider", "mistral")
+    assert out.startswith("mistral  data/providers/mistral.yaml\n") and "groq" not in out
+    code, _, err = sync(repo, capsys, "--provider", "nope")
+    assert code == 2 and "--provider nope: no such file under data/providers/" in err
+
+
+def test_an_unreachable_upstream_is_a_clear_error(repo, capsys, monkeypatch):
+    def offline(request, timeout):
+        raise snapshots.urllib.error.URLError("Name or service not known")
+    monkeypatch.setattr(snapshots.urllib.request, "urlopen", offline)
+    code = main(["--root", str(repo), "--today", "2026-11-30"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert re.search(r"cannot download https://\S+ \(Name or service not known\); give --models-dev PATH", err)

@@ -35,7 +35,8 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument("--check", action="store_true", help="exit 1 when there is drift")
     cli.add_argument("--markdown", type=Path, metavar="FILE", help="also write the report as Markdown (a PR body)")
     cli.add_argument("--provider", action="append", metavar="ID", help="only this provider (repeatable)")
-    cli.add_argument("--today", type=_day, default=datetime.date.today(), help="date written as `verified`")
+    cli.add_argument("--today", type=_day, default=datetime.date.today(), metavar="YYYY-MM-DD",
+                     help="date written as `verified` (default: today)")
     cli.add_argument("--root", type=Path, default=REPOSITORY, help="repository whose data/ is synced")
     return cli
 
@@ -82,18 +83,26 @@ def _validate(root: Path) -> None:
         raise InputError(f"the catalog is not valid; fix it first (scripts/check data):\n{error}") from None
 
 
+def _provider_files(root: Path, chosen: list | None) -> list[Path]:
+    """data/providers/*.yaml, or the ones `--provider` names (each must exist)."""
+    files = sorted((root / "data/providers").glob("*.yaml"))
+    unknown = sorted(set(chosen or []) - {path.stem for path in files})
+    if unknown:
+        raise InputError(f"--provider {', '.join(unknown)}: no such file under data/providers/")
+    return [path for path in files if not chosen or path.stem in chosen]
+
+
 def run(options) -> int:
     """Compare every mapped provider; write when asked; the exit code says whether there was drift."""
     root = options.root.resolve()
     _validate(root)
+    files = _provider_files(root, options.provider)
     models_dev, cline = _snapshots(options)
     if options.today < max(models_dev.date, cline.date):
         raise InputError(f"--today {options.today} is before a snapshot's date: `verified` never precedes its source")
     upstreams = Upstreams(models_dev, cline, _vendor_lookup(root))
     drifts = []
-    for path in sorted((root / "data/providers").glob("*.yaml")):
-        if options.provider and path.stem not in options.provider:
-            continue
+    for path in files:
         shown = path.relative_to(root).as_posix()
         tree = load(path, shown)
         drift = provider_drift(path.stem, shown, tree, upstreams)

@@ -9,7 +9,7 @@ import urllib.request
 from pathlib import Path
 
 from . import cline, modelsdev
-from .upstream import Snapshot
+from .upstream import Snapshot, UpstreamError
 
 MODELS_DEV_API = "https://models.dev/api.json"
 MODELS_DEV_REPO = "https://github.com/anomalyco/models.dev"
@@ -36,8 +36,12 @@ def cline_catalog(path: Path, commit: str | None, date: datetime.date) -> Snapsh
 
 def _download(url: str, target: Path) -> Path:
     request = urllib.request.Request(url, headers={"User-Agent": "catalog-sync"})
-    with urllib.request.urlopen(request, timeout=120) as response:
-        target.write_bytes(response.read())
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            target.write_bytes(response.read())
+    except OSError as error:  # URLError and timeouts are OSErrors
+        raise UpstreamError(f"cannot download {url} ({getattr(error, 'reason', error)}); "
+                            "give --models-dev PATH and --cline PATH to use copies on disk") from None
     return target
 
 
