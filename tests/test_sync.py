@@ -210,7 +210,7 @@ def test_models_dev_api_json_reads_like_a_checkout():
     assert sonnet.price["tiers"] == [
         {"up_to": 200000, "input": 3, "output": 15, "cache_read": 0.3, "cache_write": 3.75},
         {"input": 6, "output": 22.5, "cache_read": 0.6, "cache_write": 7.5}]
-    assert built["groq"]["whisper-large-v3"].text_input is False
+    assert built["groq"]["whisper-large-v3"].text_io is False
     # base_model: the groq file inherits name and context from models/openai/gpt-oss-120b.toml
     inherited = checkout["groq"]["openai/gpt-oss-120b"]
     assert (inherited.name, inherited.context, inherited.max_output, inherited.lab) == \

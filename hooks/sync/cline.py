@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from .upstream import UpstreamError, UpstreamModel, number
+from .upstream import UpstreamError, UpstreamModel, number, text_io
 
 ANCHOR = "GENERATED_PROVIDER_MODELS"
 CAPABILITIES = {"images": "vision", "reasoning": "reasoning", "tools": "tools", "prompt-cache": "prompt-cache"}
@@ -67,9 +67,8 @@ def price(pricing) -> dict | None:
 
 def model(model_id: str, raw: dict) -> UpstreamModel:
     """One model of Cline's catalog; Cline lists no status, so a listed model is active."""
-    inputs = (raw.get("modalities") or {}).get("input")
     return UpstreamModel(
         id=model_id, name=raw.get("name") or model_id, context=raw.get("contextWindow"),
         max_output=raw.get("maxTokens"), price=price(raw.get("pricing")),
         capabilities=frozenset(CAPABILITIES[item] for item in raw.get("capabilities") or [] if item in CAPABILITIES),
-        status="active", family=raw.get("family"), text_input=inputs is None or "text" in inputs)
+        status="active", family=raw.get("family"), text_io=text_io(raw.get("modalities")))

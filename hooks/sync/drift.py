@@ -150,7 +150,7 @@ def provider_drift(provider_id: str, shown: str, tree: dict, sources: Upstreams)
         on_line = [model for model in models if by_endpoint.get(model.get("endpoint"), by_endpoint[None]) is line]
         known = {name for model in on_line for name in (model["id"], model.get("upstream_id"))}
         for upstream_id, offered in sources.cline.models(line.cline).items():
-            if upstream_id not in known and offered.text_input and offered.status != "retired":
+            if upstream_id not in known and offered.text_io and offered.status != "retired":
                 addition = _addition(upstream_id, offered, line, sources)
                 if addition.model.status != "retired":
                     drift.added.append(addition)

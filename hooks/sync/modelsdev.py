@@ -7,7 +7,7 @@ import json
 import tomllib
 from pathlib import Path
 
-from .upstream import UpstreamError, UpstreamModel, number
+from .upstream import UpstreamError, UpstreamModel, number, text_io
 
 # models.dev's `deprecated` means "no longer served by the provider's public API": our `retired`.
 STATUSES = {None: "active", "alpha": "preview", "beta": "preview", "deprecated": "retired"}
@@ -113,9 +113,8 @@ def capabilities(raw: dict) -> frozenset:
 def model(model_id: str, raw: dict) -> UpstreamModel:
     """One resolved models.dev model."""
     limit = raw.get("limit") or {}
-    inputs = (raw.get("modalities") or {}).get("input")
     return UpstreamModel(
         id=model_id, name=raw.get("name") or model_id, context=limit.get("context"), max_output=limit.get("output"),
         price=price(raw.get("cost")), capabilities=capabilities(raw),
         status=STATUSES.get(raw.get("status"), "active"), family=raw.get("family"), lab=raw.get("lab"),
-        text_input=inputs is None or "text" in inputs, replacement=raw.get("replacement"))
+        text_io=text_io(raw.get("modalities")), replacement=raw.get("replacement"))

@@ -28,7 +28,7 @@ class UpstreamModel:
     status: str  # active | preview | retired
     family: Optional[str] = None
     lab: Optional[str] = None  # the lab folder of a models.dev base_model, e.g. "openai"
-    text_input: bool = True
+    text_io: bool = True  # reads and writes text: a model to code with, not speech, image or video only
     replacement: Optional[str] = None
 
     @property
@@ -57,6 +57,12 @@ class Snapshot:
     def models(self, provider_id: Optional[str]) -> dict:
         """The models of one upstream provider ({} when unmapped or unknown)."""
         return self.providers.get(provider_id, {}) if provider_id else {}
+
+
+def text_io(modalities) -> bool:
+    """Text in and text out, where the upstream lists modalities at all."""
+    modalities = modalities or {}
+    return all("text" in modalities.get(side, ["text"]) for side in ("input", "output"))
 
 
 def number(value):
