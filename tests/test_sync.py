@@ -286,6 +286,17 @@ def test_an_upstream_name_claimed_by_two_vendors_is_refused(repo, capsys):
     assert code == 2 and "upstream name 'qwen' is listed by both alibaba-cloud and meta" in err
 
 
+def test_tiered_prices_compare_tier_by_tier_whatever_the_top_level_amounts(repo, capsys):
+    path = repo / "data/providers/qwen.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  price: {currency: USD, input: 0.5, output: 3, cache_read: 0.05, cache_write: 0.625}\n",
+        "  price:\n    currency: USD\n    input: 2\n    output: 6\n    tiers:\n"
+        "    - {up_to: 256000, input: 0.5, output: 3, cache_read: 0.05, cache_write: 0.625}\n"
+        "    - {input: 2, output: 6, cache_read: 0.2, cache_write: 2.5}\n"), encoding="utf-8")
+    _, out, _ = sync(repo, capsys)
+    assert "qwen3.6-plus (international)" not in out
+
+
 def test_an_upstream_id_missing_from_the_snapshot_is_named(repo, capsys):
     path = repo / "data/providers/qwen.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("{models_dev: alibaba-cn,", "{models_dev: alibaba-china,"),

@@ -46,8 +46,10 @@ def _price_changes(ours, theirs: dict) -> list[tuple[str, Any, Any]]:
         return []  # a yuan-only price, or a plan the upstreams do not describe
     if "plan" in block:
         return [("price", block["plan"], theirs)]
+    # Under tiers on both sides the tiers are the prices; our top-level amounts may repeat any tier's.
+    both_tiered = bool(block.get("tiers") and theirs.get("tiers"))
     found = [(f"price.{key}", block.get(key), theirs.get(key)) for key in PRICE_FIELDS
-             if (block.get(key) or None) != (theirs.get(key) or None)]
+             if not both_tiered and (block.get(key) or None) != (theirs.get(key) or None)]
     our_tiers = [_cache_free(dict(tier)) for tier in block.get("tiers") or []]
     their_tiers = [_cache_free(tier) for tier in theirs.get("tiers") or []]
     if our_tiers != their_tiers:
