@@ -44,6 +44,7 @@ def model(provider: int, number: int) -> dict:
         "status": "active",
         "description": {"en": f"Synthetic model {number} of provider {provider}, for timing builds.",
                         "zh": f"第 {provider} 家服务商的第 {number} 个合成模型，用于测量构建时间。"},
+        "verified": datetime.date(2026, 11, 28),
     }
 
 
@@ -56,7 +57,9 @@ def provider(number: int, models: int) -> dict:
         "api_key_url": f"https://provider-{number}.example.com/keys",
         "cline": {"provider": f"Provider {number}", "key_field": f"Provider {number} API Key", "model_field": "Model"},
         "tips": [{"en": "Pick the cheapest model that fits your task.", "zh": "选择能完成任务的最便宜的模型。"}],
-        "sources": [{"url": f"https://provider-{number}.example.com/models"}],
+        "sources": {"models": {"url": f"https://provider-{number}.example.com/models",
+                               "title": {"en": f"Provider {number} models", "zh": f"第 {number} 家服务商的模型列表"}}},
+        "models_source": "models",
         "verified": datetime.date(2026, 11, 28),
         "models": [model(number, index) for index in range(models)],
     }

@@ -74,18 +74,19 @@ def _day(value) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value is not None else None
 
 
-def _price(value) -> Price:
+def _price(value, sources: dict) -> Price:
     if value["plan"] != "per-token":
         return Price(plan=value["plan"])
+    source = sources[value["source_id"]] if value["source_id"] else None
     return Price("per-token", value["currency"], value["input"], value["output"], value["cache_read"],
-                 value["cache_write"], tuple(Tier(**tier) for tier in value["tiers"]))
+                 value["cache_write"], tuple(Tier(**tier) for tier in value["tiers"]), source)
 
 
 def _model(value, vendors, sources) -> Model:
     source = sources[value["source_id"]]
     assert source.url == value["source"]
-    prices = [_price(block) for block in value["prices"]]
-    assert prices[0] == _price(value["price"])
+    prices = [_price(block, sources) for block in value["prices"]]
+    assert prices[0] == _price(value["price"], sources)
     return Model(value["id"], value["name"], vendors[value["vendor"]], vendors.get(value["base_vendor"]),
                  value["endpoint"], value["context"], value["max_output"], prices[0], tuple(prices[1:]),
                  tuple(value["capabilities"]), value["status"], _day(value["deprecated"]), _day(value["retired"]),

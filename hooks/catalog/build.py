@@ -15,13 +15,14 @@ def texts(values) -> tuple[Text, ...]:
     return tuple(text(value) for value in values or ())
 
 
-def price(value) -> Price:
+def price(value, sources: dict | None = None) -> Price:
     if "plan" in value:
         return Price(plan=value["plan"])
+    source = sources[value["source"]] if "source" in value else None
     tiers = tuple(Tier(tier.get("up_to"), tier["input"], tier["output"], tier.get("cache_read"),
                        tier.get("cache_write")) for tier in value.get("tiers", ()))
     return Price("per-token", value["currency"], value["input"], value["output"], value.get("cache_read"),
-                 value.get("cache_write"), tiers)
+                 value.get("cache_write"), tiers, source)
 
 
 def optional_date(value, key: str):
@@ -33,8 +34,8 @@ def model(value, vendors: dict, sources: dict, default_source: str) -> Model:
     return Model(
         id=value["id"], name=value["name"], vendor=vendors[value["vendor"]],
         base_vendor=vendors[value["base_vendor"]] if "base_vendor" in value else None, endpoint=value.get("endpoint"),
-        context=value["context"], max_output=value["max_output"], price=price(blocks[0]),
-        other_prices=tuple(price(block) for block in blocks[1:]),
+        context=value["context"], max_output=value["max_output"], price=price(blocks[0], sources),
+        other_prices=tuple(price(block, sources) for block in blocks[1:]),
         capabilities=tuple(value["capabilities"]), status=value["status"],
         deprecated=optional_date(value, "deprecated"), retired=optional_date(value, "retired"),
         replacement=value.get("replacement"), description=text(value.get("description")),

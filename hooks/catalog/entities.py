@@ -29,7 +29,7 @@ class Tier:
 
 @dataclass(frozen=True)
 class Price:
-    """Per-token prices in `currency`, or a `plan` (free, subscription, unlisted) with no prices."""
+    """Per-token prices in `currency`, or a `plan` (free, subscription, unlisted, unknown) with no prices."""
 
     plan: str  # "per-token" when the prices below apply
     currency: Optional[str] = None
@@ -38,6 +38,7 @@ class Price:
     cache_read: Optional[float] = None
     cache_write: Optional[float] = None
     tiers: tuple[Tier, ...] = ()
+    source: Optional["Source"] = None  # a block taken from another page than the model's source
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ VALIDATOR_ONLY = {
         "model ids are unique within the file (per endpoint)",
         "`vendor` and `base_vendor` are ids from data/vendors.yaml; `endpoint` is one of this file's `endpoints`",
         "`cline.default_model` is one of the listed models",
+        "either every model names its `endpoint` or none does",
         "the setup guide of the provider's `kind` (data/guides.yaml) finds every field it needs",
         "the file name is the provider id: a-z, 0-9 and -",
         "whole numbers are written without a decimal point (131072, not 131072.0)",
@@ -163,6 +164,11 @@ def check_sources(provider, path: str) -> list[Problem]:
                 problems.append(_spot(path, model, "source", spot.field).problem(
                     f"{key!r} is not a key of `sources`", "one of: " + ", ".join(sources)))
             continue
+        blocks = model["price"] if isinstance(model["price"], list) else [model["price"]]
+        for block in blocks:
+            if "source" in block and block["source"] not in sources:
+                problems.append(Spot(path, spot.field, *block.mark).at("source", block.marks["source"]).problem(
+                    f"{block['source']!r} is not a key of `sources`", "one of: " + ", ".join(sources)))
         taken = sources[key].get("date")
         if taken is not None and as_date(model["verified"]) < as_date(taken):
             problems.append(_spot(path, model, "verified", spot.field).problem(
@@ -201,11 +207,25 @@ def check_models(provider, path: str, vendors: dict) -> list[Problem]:
         seen.setdefault(key, models.marks[index][0])
         problems += check_model(model, spot, vendors, endpoints)
         problems += check_replacement(model, _spot(path, model, "replacement", spot.field), models)
+    problems += _check_endpoints_named(models, path)
     default = provider["cline"].get("default_model")
     if models and default and default not in ids:
         problems.append(_spot(path, provider["cline"], "default_model", "cline").problem(
             f"default model {default!r} is not in `models`", "use one of the ids listed in `models`"))
     return problems
+
+
+def _check_endpoints_named(models, path: str) -> list[Problem]:
+    """Either every model names its endpoint or none does: the page groups models by endpoint, and a model
+    without one would fall out of every group."""
+    named = [model for model in models if "endpoint" in model]
+    if not named or len(named) == len(models):
+        return []
+    index = next(index for index, model in enumerate(models) if "endpoint" not in model)
+    spot = Spot(path, "models", *models.mark).at(index, models.marks[index])
+    return [spot.problem("names no `endpoint`, while other models of this file do",
+                         f"add `endpoint: {named[0]['endpoint']}` (or whichever serves it), or remove "
+                         "`endpoint` from every model")]
 
 
 def provider_value(provider, dotted: str):

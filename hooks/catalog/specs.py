@@ -9,7 +9,7 @@ PROVIDER_KINDS = ("cloud-api", "gateway", "local", "cloud-platform", "sign-in", 
 CAPABILITIES = ("vision", "prompt-cache", "reasoning", "tools")
 STATUSES = ("active", "preview", "deprecated", "retired")
 CURRENCIES = ("USD", "CNY")
-PLANS = ("free", "subscription", "unlisted")
+PLANS = ("free", "subscription", "unlisted", "unknown")
 ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
 MODEL_ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._:/@\[\]+-]*"
 
@@ -56,11 +56,12 @@ TIER = Record(
 )
 
 PRICE = Record(
-    "What the model costs. Either `plan` (free, subscription, unlisted) or `currency` with input and "
+    "What the model costs. Either `plan` (free, subscription, unlisted, unknown) or `currency` with input and "
     "output prices per million tokens. A free model is `plan: free`, never a price of 0.",
     fields={
-        "plan": Choice("Instead of prices: `free` (no charge), `subscription` (part of a paid plan) or `unlisted` "
-                       "(the provider publishes no price). Never write a free model as a price of 0.", values=PLANS),
+        "plan": Choice("Instead of prices: `free` (no charge), `subscription` (part of a paid plan), `unlisted` "
+                       "(the provider publishes no price) or `unknown` (the provider publishes a price that nobody "
+                       "has recorded here yet). Never write a free model as a price of 0.", values=PLANS),
         "currency": Choice("Currency of every price in this block, as the provider bills it: USD or CNY.",
                            values=CURRENCIES),
         "input": Price("Price per million input (prompt) tokens, as on the pricing page, e.g. 0.59 for $0.59/M."),
@@ -68,12 +69,15 @@ PRICE = Record(
         "cache_read": Price("Price per million prompt tokens read from the cache."),
         "cache_write": Price("Price per million prompt tokens written to the cache."),
         "tiers": ListOf("Prices by prompt size, smallest first.", item=TIER, min_items=1),
+        "source": Text("For a block taken from another page than the model's `source` (a price list in yuan, "
+                       "say): the key in this file's `sources`.", pattern=ID_PATTERN, example="pricing-china",
+                       max_length=60),
     },
     example="write `{currency: USD, input: 0.59, output: 0.79}` or `{plan: free}`",
     variants=(
         Variant("a `plan` price", required=("plan",), allowed=("plan",)),
         Variant("a per-token price", required=("currency", "input", "output"),
-                allowed=("currency", "input", "output", "cache_read", "cache_write", "tiers")),
+                allowed=("currency", "input", "output", "cache_read", "cache_write", "tiers", "source")),
     ),
 )
 

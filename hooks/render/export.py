@@ -39,7 +39,8 @@ def price(value: Price) -> dict:
     tiers = [{"up_to": tier.up_to, "input": tier.input, "output": tier.output, "cache_read": tier.cache_read,
               "cache_write": tier.cache_write} for tier in value.tiers]
     return {"plan": value.plan, "currency": value.currency, "input": value.input, "output": value.output,
-            "cache_read": value.cache_read, "cache_write": value.cache_write, "tiers": tiers}
+            "cache_read": value.cache_read, "cache_write": value.cache_write, "tiers": tiers,
+            "source_id": value.source.id if value.source else None}
 
 
 def endpoint(value: Endpoint) -> dict:

@@ -106,6 +106,12 @@ def provenance(catalog: Catalog, model: Model, lang: str) -> str:
     checked = fill(catalog.label("row_checked", lang), {"date": f'<time datetime="{day}">{day}</time>'})
     link = f'<a href="{attr(source.url)}">{inline(source.title(lang))}</a>'
     line = fill(catalog.label("row_source", lang), {"source": link, "checked": checked})
+    for price in model.prices:
+        if price.source is not None and price.source != source:
+            # A block from another page (yuan from a Chinese price list) names it beside the currency.
+            other = f'<a href="{attr(price.source.url)}">{inline(price.source.title(lang))}</a>'
+            line += " · " + fill(catalog.label("row_price_source", lang),
+                                 {"currency": inline(price.currency), "source": other})
     return f'<br><small class="provenance">{line}</small>'
 
 

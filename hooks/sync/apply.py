@@ -36,7 +36,7 @@ def _set_tiers(block: CommentedMap, tiers: list) -> None:
 
 def _set_price(model: CommentedMap, field: str, new) -> None:
     block, key = usd_block(model["price"]), field.partition(".")[2]
-    if not key:  # `plan: unlisted` (a plan always stands alone) becomes the upstream's dollar price
+    if not key:  # a plan (`unknown`, `unlisted`: it always stands alone) becomes the upstream's dollar price
         model["price"] = _price_value(new)
         return
     if new is None:
@@ -59,14 +59,15 @@ def _set_status(model: CommentedMap, new: str, date: datetime.date, replacement:
 
 
 def _new_model(addition: Addition, today: datetime.date) -> CommentedMap:
-    """A model entry as the files write one; a yuan-priced upstream gives no dollar price to copy."""
+    """A model entry as the files write one. A yuan-priced line gives no dollar price to copy, and an upstream
+    without a price says nothing about one: both are `plan: unknown` until someone reads the price page."""
     upstream = addition.model
     entry = CommentedMap(id=upstream.id, name=upstream.name, vendor=addition.vendor)
     if addition.endpoint:
         entry["endpoint"] = addition.endpoint
     entry.update(context=upstream.context, max_output=upstream.max_output)
     usable = upstream.price and not addition.mainland
-    entry["price"] = _price_value(upstream.price) if usable else flow_map({"plan": "unlisted"})
+    entry["price"] = _price_value(upstream.price) if usable else flow_map({"plan": "unknown"})
     entry["capabilities"] = flow_seq(item for item in CAPABILITY_ORDER if item in upstream.capabilities)
     entry.update(status=upstream.status, source=addition.snapshot.key, verified=today)
     return entry

@@ -69,7 +69,9 @@ def lines(tree: dict) -> dict:
     """{endpoint id or None: Line} from `upstream:` and its `endpoints:`; an endpoint inherits what it omits."""
     upstream = tree["upstream"]
     default_endpoint = None
-    if len(tree.get("endpoints") or {}) > 1:  # new models on the provider's own line need an endpoint id
+    # New models on the provider's own line name an endpoint only where the file's models do (a provider
+    # whose models serve every endpoint, such as Moonshot's, lists each model once, without one).
+    if len(tree.get("endpoints") or {}) > 1 and any("endpoint" in model for model in tree.get("models") or ()):
         default_endpoint = next((key for key in tree["endpoints"] if key not in (upstream.get("endpoints") or {})),
                                 None)
     found = {None: Line(default_endpoint, upstream.get("models_dev"), upstream.get("cline"))}
