@@ -79,17 +79,18 @@ def read(path: Path) -> Reading:
 
 def direction_problems(reading: Reading, lang: str) -> list[str]:
     """"下表" with no table after it in its section, "上表" with no table before it."""
-    problems, tables_seen = [], 0
     events = [event for event in reading.events if event[0] != "interface"]
+    # One pass from the end: does a table follow before the next h2? (The comparison page has
+    # thousands of text blocks; looking ahead from each would be quadratic.)
+    table_ahead, ahead = [False] * len(events), False
+    for index in range(len(events) - 1, -1, -1):
+        table_ahead[index] = ahead
+        ahead = {"table": True, "h2": False}.get(events[index][0], ahead)
+    problems, tables_seen = [], 0
     for index, (kind, text) in enumerate(events):
-        if kind == "table":
-            tables_seen += 1
-        if kind != "text":
-            continue
-        rest = events[index + 1:]
-        section_end = next((at for at, event in enumerate(rest) if event[0] == "h2"), len(rest))
-        table_after = any(event[0] == "table" for event in rest[:section_end])
-        problems += copyrules.direction_problems(text, lang, tables_seen > 0, table_after)
+        tables_seen += kind == "table"
+        if kind == "text":
+            problems += copyrules.direction_problems(text, lang, tables_seen > 0, table_ahead[index])
     return problems
 
 
