@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
-from docsite import exports, generated, navigation, notfound, pages, searchindex, untranslated
+from docsite import exports, generated, interface, navigation, notfound, pages, searchindex, untranslated
 from render import comparison, markers, provider
 
 state: dict = {}
@@ -51,7 +51,8 @@ def on_files(files, config):
 
 @event_priority(-110)
 def on_nav(nav, config, files):
-    # After static-i18n has rebuilt the navigation for this language.
+    # After static-i18n has rebuilt the navigation for this language, before any page is converted.
+    interface.localize(config, state["catalog"], _lang(config), _languages(config)[0])
     return navigation.group_providers(nav, state["catalog"], _lang(config))
 
 

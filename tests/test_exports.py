@@ -117,7 +117,7 @@ def _provider(value, models) -> Provider:
                       tuple(cline["settings"]), tuple(cline["env"]), cline["default_model"], cline["live_models"],
                       _text(cline["live_models_note"])),
         tuple(map(_text, value["key_steps"])), tuple(map(_text, value["setup_steps"])),
-        tuple(Link(_text(item["title"]), item["url"]) for item in value["links"]),
+        tuple(Link(_text(item["title"]), item["url"], item["url_zh"]) for item in value["links"]),
         tuple(map(_text, value["tips"])), tuple(map(_text, value["notes"])),
         _upstream(value["upstream"]),
         tuple(_sources(value).values()), _day(value["verified"]), models)

@@ -10,7 +10,7 @@ import pytest
 import catalog
 from conftest import ROOT
 from render import markers, models, overview, provider
-from render.text import fill, inline, money, short_tokens, tokens
+from render.text import collation_key, fill, inline, money, short_tokens, tokens
 
 CATALOG = catalog.load(ROOT / "data", ROOT)
 GROQ = CATALOG.provider("groq")
@@ -154,3 +154,33 @@ def test_the_page_date_is_the_oldest_check_of_its_models():
     page = dataclasses.replace(GROQ, models=(GROQ.models[0], older))
     assert "2026-01-02" in provider.render_sources(CATALOG, page, "en")
     assert "2026-01-02" in provider.render_sources(CATALOG, page, "zh")
+
+
+def test_generated_lists_and_sentences_follow_each_language():
+    """Chinese lists take 、 and no space after ：; two generated sentences join without a space."""
+    vision = provider.render_features(CATALOG, GROQ, "zh").split("### 视觉")[1].split("###")[0].strip()
+    assert vision.startswith("这些模型除文本外还能读取图片（截图、示意图）：[<code>")  # no space after ：
+    assert "-instruct)、[<code>meta-llama/llama-4-scout" in vision and ", [" not in vision
+    assert "-instruct), [<code>meta-llama/llama-4-scout" in provider.render_features(CATALOG, GROQ, "en")
+    live_zh = provider.render_models(CATALOG, GROQ, "zh").split('!!! info "')[1]
+    note = GROQ.cline.live_models_note
+    assert f"即可出现。{note.zh[:4]}" in live_zh  # the provider's note follows the label's full stop directly
+    assert f"without waiting for this page. {note.en[:4]}" in provider.render_models(CATALOG, GROQ, "en")
+
+
+def test_interface_labels_in_catalog_text_are_bold_and_stay_escaped():
+    assert inline("在 **API Provider**（API 服务商）列表中") == "在 <strong>API Provider</strong>（API 服务商）列表中"
+    assert inline("**<b>x</b>**") == "<strong>&#60;b&#62;x&#60;/b&#62;</strong>"
+    assert inline("a ** b ** and *c*") == "a &#42;&#42; b &#42;&#42; and &#42;c&#42;"  # only **label** is bold
+    setup = provider.render_setup(CATALOG, GROQ, "zh")
+    assert "在 <strong>API Provider</strong>（API 服务商）列表中选择 **Groq**。" in setup
+
+
+def test_chinese_titles_sort_by_pinyin_among_latin_ones():
+    assert sorted(["智谱", "Anthropic", "阿里云百炼", "Groq", "华为云"], key=collation_key) == [
+        "阿里云百炼", "Anthropic", "Groq", "华为云", "智谱"]
+    titles = [p.title("zh") for _, providers in overview.providers_by_kind(CATALOG, "zh") for p in providers]
+    cloud = [p.title("zh") for p in dict(overview.providers_by_kind(CATALOG, "zh"))["cloud-api"]]
+    assert cloud.index("DeepSeek 深度求索") < cloud.index("Groq") < cloud.index("华为云 ModelArts Studio（MaaS）") \
+        < cloud.index("Mistral") < cloud.index("Z.ai 智谱")
+    assert len(titles) == len(CATALOG.providers)

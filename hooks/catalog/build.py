@@ -70,7 +70,7 @@ def provider(provider_id: str, file: str, value, vendors: dict) -> Provider:
         pricing_url=value.get("pricing_url"), models_url=value.get("models_url"), docs_url=value.get("docs_url"),
         endpoints=endpoints, openai_compatible=value.get("openai_compatible"), cline=cline(value["cline"]),
         key_steps=texts(value.get("key_steps")), setup_steps=texts(value.get("setup_steps")),
-        links=tuple(Link(text(item["title"]), item["url"]) for item in value.get("links", ())),
+        links=tuple(Link(text(item["title"]), item["url"], item.get("url_zh")) for item in value.get("links", ())),
         tips=texts(value.get("tips")), notes=texts(value.get("notes")), upstream=upstream(value.get("upstream", {})),
         sources=tuple(sources.values()), verified=as_date(value["verified"]),
         models=tuple(model(item, vendors, sources, value["models_source"]) for item in value["models"]),
@@ -86,7 +86,8 @@ def catalog(providers: list, vendor_map: dict, labels, glossary, guides) -> Cata
         providers=tuple(providers),
         vendors=vendor_map,
         labels={key: text(item) for key, item in labels.items()},
-        glossary=tuple(Term(item["en"], item["zh"], text(item["note"])) for item in glossary),
+        glossary=tuple(Term(item["en"], item["zh"], text(item["note"]), tuple(item.get("avoid", ())),
+                           tuple(item.get("keep", ()))) for item in glossary),
         guides={kind: Guide(text(item["heading"]), texts(item["key_steps"]), texts(item["setup_steps"]))
                 for kind, item in guides.items()},
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 
@@ -103,6 +103,10 @@ class Endpoint:
 class Link:
     title: Text
     url: str
+    url_zh: Optional[str] = None  # the publisher's Chinese edition of the page, if any
+
+    def url_for(self, lang: str) -> str:
+        return self.url_zh if lang == "zh" and self.url_zh else self.url
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,10 @@ class Term:
     en: str
     zh: str
     note: Text
+    # For the Chinese copy check only, not part of the export: words the site does not use for this
+    # concept, and phrases where such a word is right (AWS 账户).
+    avoid: tuple[str, ...] = field(default=(), compare=False)
+    keep: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

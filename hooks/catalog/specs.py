@@ -179,7 +179,10 @@ PROVIDER = Record(
         "setup_steps": ListOf("Steps to configure Cline, replacing the guide for this kind.",
                               item=Localized("One step.", max_length=500), min_items=2),
         "links": ListOf("Further reading shown on the page.", item=Record(
-            "A link.", fields={"title": Localized("Link text.", max_length=200), "url": Url("Address.")},
+            "A link.", fields={"title": Localized("Link text; end the Chinese one with （英文） when the page is in "
+                                                  "English only.", max_length=200), "url": Url("Address."),
+                               "url_zh": Url("The Chinese edition of the same page, where the publisher has one "
+                                             "(Chinese pages link to it; its Chinese title then has no （英文）).")},
             required=("title", "url"))),
         "tips": ListOf("Short, practical advice.", item=Localized("One tip.", max_length=600)),
         "notes": ListOf("Limits and caveats worth knowing.", item=Localized("One note.", max_length=600)),
@@ -214,7 +217,11 @@ LABELS = KeyedBy("data/labels/*.yaml: every UI string, in both languages, by key
 
 GLOSSARY = ListOf("data/glossary.yaml: terms and their translations.", item=Record(
     "A term.", fields={"en": Text("English term.", max_length=80), "zh": Text("Chinese term.", max_length=80),
-                       "note": Localized("What the term means here.", max_length=400)},
+                       "note": Localized("What the term means here.", max_length=400),
+                       "avoid": ListOf("Chinese words for this concept that the site does not use; "
+                                       "`scripts/check chinese` refuses them.", item=Text("A word.", max_length=40)),
+                       "keep": ListOf("Phrases where an avoided word is right (a company's own term, e.g. AWS 账户).",
+                                      item=Text("A phrase.", max_length=40))},
     required=("en", "zh", "note")))
 
 GUIDES = KeyedBy(

@@ -11,6 +11,7 @@ from catalog.entities import Catalog
 from catalog.specs import PROVIDER_KINDS
 from render import llms, markers
 from render.comparison_markdown import render_comparison_markdown
+from render.text import collation_key
 
 from .pages import provider_id_of
 
@@ -37,7 +38,8 @@ def grouped(entries: list) -> list[tuple[str | None, list[llms.PageEntry]]]:
     """Guides in build order, then each provider kind's pages by title."""
     groups = [(None, [entry for group, entry in entries if group is None])]
     for kind in PROVIDER_KINDS:
-        members = sorted((entry for group, entry in entries if group == kind), key=lambda entry: entry.title.casefold())
+        members = sorted((entry for group, entry in entries if group == kind),
+                         key=lambda entry: collation_key(entry.title))
         groups.append((kind, members))
     return groups
 

@@ -17,7 +17,7 @@ from catalog.specs import CURRENCIES
 from .comparison_form import render_empty, render_filter_form
 from .comparison_values import base_price, row_values
 from .models import block_cells, capability_text, comparison_anchor, model_anchor, vendor_text
-from .text import attr, code, fill, inline, money, tokens
+from .text import attr, code, collation_key, fill, inline, money, tokens
 
 # The table lives on docs/compare.md (provider pages link to compare/), so with directory URLs a provider
 # page is one level up from it, in the same language. MkDocs never sees these links: tests follow them.
@@ -46,7 +46,8 @@ NUMERIC = {"number", "price"}
 def ordered_rows(catalog: Catalog, lang: str) -> list[tuple[Provider, Model]]:
     """The order without the script: provider name, then model id, as a reader scans a printed list."""
     rows = [(provider, model) for provider in catalog.providers for model in provider.models]
-    return sorted(rows, key=lambda row: (row[0].title(lang).casefold(), row[1].id.casefold(), row[1].endpoint or ""))
+    return sorted(rows, key=lambda row: (collation_key(row[0].title(lang)), row[1].id.casefold(),
+                                         row[1].endpoint or ""))
 
 
 def price_columns(catalog: Catalog, price: Price, lang: str) -> list[str]:

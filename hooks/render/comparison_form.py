@@ -10,7 +10,7 @@ from __future__ import annotations
 from catalog.entities import Catalog
 from catalog.specs import CAPABILITIES, CURRENCIES, PROVIDER_KINDS
 
-from .text import CURRENCY_SIGNS, attr, fill, inline, short_tokens
+from .text import CURRENCY_SIGNS, attr, collation_key, fill, inline, short_tokens
 
 # Choices of the minimum-context filter: round numbers, so 131,072 passes "at least 128K".
 CONTEXT_STEPS = (32_000, 64_000, 128_000, 200_000, 256_000, 1_000_000)
@@ -30,7 +30,7 @@ def select(catalog: Catalog, lang: str, name: str, control_id: str, label: str, 
 def vendor_options(catalog: Catalog, lang: str) -> list[str]:
     """Only vendors that have a model in the catalog, by their name in this language."""
     vendors = {model.vendor.id: model.vendor for provider in catalog.providers for model in provider.models}
-    ordered = sorted(vendors.values(), key=lambda vendor: vendor.name(lang).casefold())
+    ordered = sorted(vendors.values(), key=lambda vendor: collation_key(vendor.name(lang)))
     return [option(vendor.id, vendor.name(lang)) for vendor in ordered]
 
 

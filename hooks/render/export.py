@@ -73,7 +73,7 @@ def provider(value: Provider, page_url: PageUrl) -> dict:
         "models_url": value.models_url, "docs_url": value.docs_url,
         "endpoints": [endpoint(item) for item in value.endpoints], "openai_compatible": value.openai_compatible,
         "cline": cline(value.cline), "key_steps": texts(value.key_steps), "setup_steps": texts(value.setup_steps),
-        "links": [{"title": text(link.title), "url": link.url} for link in value.links],
+        "links": [{"title": text(link.title), "url": link.url, "url_zh": link.url_zh} for link in value.links],
         "tips": texts(value.tips), "notes": texts(value.notes),
         "upstream": upstream(value.upstream),
         "sources": [{"id": source.id, "url": source.url, "title": source.title.en, "titles": text(source.title),

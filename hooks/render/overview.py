@@ -10,7 +10,7 @@ from __future__ import annotations
 from catalog.entities import Catalog, Provider
 from catalog.specs import CAPABILITIES, PROVIDER_KINDS
 
-from .text import fill, inline, money, short_tokens
+from .text import collation_key, fill, inline, money, short_tokens
 
 
 def provider_link(provider: Provider, lang: str) -> str:
@@ -41,7 +41,7 @@ def providers_by_kind(catalog: Catalog, lang: str) -> list[tuple[str, list[Provi
     The providers index, the navigation and the llms files all list providers in this order."""
     groups = []
     for kind in PROVIDER_KINDS:
-        members = sorted((p for p in catalog.providers if p.kind == kind), key=lambda p: p.title(lang).casefold())
+        members = sorted((p for p in catalog.providers if p.kind == kind), key=lambda p: collation_key(p.title(lang)))
         if members:
             groups.append((kind, members))
     return groups

@@ -91,7 +91,9 @@ def _live_note(catalog: Catalog, provider: Provider, lang: str) -> str:
     text = inline(cline.live_models_note(lang)) if cline.live_models_note else ""
     note = fill(catalog.label("live_models", lang), {"name": inline(provider.title(lang)),
                                                      "endpoint": code(cline.live_models)})
-    return f'!!! info "{inline(catalog.label("live_models_title", lang))}"\n\n    {note} {text}'.rstrip()
+    if text:  # joined as the language joins sentences: no space after a Chinese full stop
+        note = fill(catalog.label("two_sentences", lang), {"first": note, "second": text})
+    return f'!!! info "{inline(catalog.label("live_models_title", lang))}"\n\n    {note}'
 
 
 def render_models(catalog: Catalog, provider: Provider, lang: str) -> str:
@@ -118,8 +120,10 @@ def render_models(catalog: Catalog, provider: Provider, lang: str) -> str:
 
 
 def _model_list(catalog: Catalog, provider: Provider, capability: str, lang: str) -> str:
+    """Links to the models with a capability, separated as the language separates list items (、 in Chinese)."""
     models = [model for model in provider.models if model.can(capability)]
-    return ", ".join(f"[{code(model.id)}](#{model_anchor(provider, model)})" for model in models)
+    links = (f"[{code(model.id)}](#{model_anchor(provider, model)})" for model in models)
+    return catalog.label("list_separator", lang).join(links)
 
 
 def render_features(catalog: Catalog, provider: Provider, lang: str) -> str:
@@ -132,7 +136,7 @@ def render_features(catalog: Catalog, provider: Provider, lang: str) -> str:
         if models:
             key = capability.replace("-", "_")
             parts.append(f"### {inline(catalog.label('cap_' + key, lang))}\n\n"
-                         f"{inline(catalog.label('feature_' + key, lang))} {models}")
+                         + fill(catalog.label("feature_" + key, lang), {"models": models}))
     return "\n\n".join(parts) or inline(catalog.label("no_features", lang))
 
 
@@ -146,7 +150,7 @@ def render_tips(catalog: Catalog, provider: Provider, lang: str) -> str:
         notes = "\n".join(f"    {line}" for line in _bullets(provider.notes, lang).splitlines())
         parts.append(f'!!! note "{inline(catalog.label("notes_title", lang))}"\n\n{notes}')
     if provider.links:
-        parts.append("\n".join(f"- [{inline(link.title(lang))}]({link.url})" for link in provider.links))
+        parts.append("\n".join(f"- [{inline(link.title(lang))}]({link.url_for(lang)})" for link in provider.links))
     return "\n\n".join(parts) or inline(catalog.label("no_tips", lang))
 
 
@@ -165,7 +169,7 @@ def render_sources(catalog: Catalog, provider: Provider, lang: str) -> str:
     if checked is None:
         return f"{sources}\n\n{verified}"
     models = fill(catalog.label("models_checked_on", lang), {"date": checked.isoformat()})
-    return f"{sources}\n\n{verified} {models}"
+    return f"{sources}\n\n" + fill(catalog.label("two_sentences", lang), {"first": verified, "second": models})
 
 
 RENDERERS = {

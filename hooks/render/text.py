@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import string
+from functools import lru_cache
 
 # Characters that Markdown (with our extensions) may read as syntax inside a line or a table cell,
 # mapped to numeric entities (str.translate: this runs for every catalog string on every page).
@@ -26,19 +28,28 @@ def _link(url: str) -> str:
 
 
 def inline(value: str) -> str:
-    """Catalog text as literal Markdown text: no markup, HTML or table breaks can come through, and
-    the only links are web addresses written out in the text.
+    """Catalog text as literal Markdown text: no markup, HTML or table breaks can come through; the
+    only links are web addresses written out in the text, and the only emphasis is **bold**, which
+    marks a label of Cline's or a console's interface exactly as the reader sees it.
 
     Entities are used instead of backslashes because they also hold inside raw HTML and table cells.
     """
     value = _SPACES.sub(" ", value)
     if "://" not in value:
-        return value.translate(_MARKDOWN_SPECIAL)
+        return _bold(value.translate(_MARKDOWN_SPECIAL))
     parts, last = [], 0
     for match in _URL.finditer(value):
         parts += [_literal(value[last:match.start()]), _link(match.group())]
         last = match.end()
-    return "".join(parts + [_literal(value[last:])])
+    return _bold("".join(parts + [_literal(value[last:])]))
+
+
+# **Label** after escaping: its text is already literal, so only the <strong> element is new.
+_ESCAPED_BOLD = re.compile(r"&#42;&#42;(?!\s)(.+?)(?<!\s)&#42;&#42;")
+
+
+def _bold(escaped: str) -> str:
+    return _ESCAPED_BOLD.sub(r"<strong>\1</strong>", escaped) if "&#42;&#42;" in escaped else escaped
 
 
 def attr(value: str) -> str:
@@ -59,6 +70,26 @@ def fill(template: str, values: dict) -> str:
         if name is not None:
             parts.append(values[name])
     return "".join(parts)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _pinyin():
+    # Names need single characters only: without the phrase dictionary the import takes a third of
+    # the time (0.13 s instead of 0.45 s), and it happens once per process, when a name is Chinese.
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin
+
+
+def collation_key(name: str) -> str:
+    """How a name sorts: Chinese characters by pinyin, so 阿里云百炼 sorts under A among Latin names."""
+    if not _HAN.search(name):
+        return name.casefold()
+    return "".join(_pinyin()(name)).casefold()
 
 
 def tokens(count: int) -> str:

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 TEXT = {"en": ("404: page not found", "Go to the home page"), "zh": ("404：页面不存在", "返回首页")}
 HOME = {"en": "", "zh": "zh/"}
 TITLE = {"en": "Cline Provider Guide", "zh": "Cline 服务商指南"}
+INTERFACE = {"en": ("Search", "Back to top", "Header", "Made with"), "zh": ("搜索", "回到页面顶部", "页眉", "本站使用")}
 
 
 def visible_heading(page) -> str:
@@ -35,6 +36,12 @@ def test_missing_page_answers_404_in_the_readers_language(browse, server, lang, 
     assert page.title() == TITLE[lang]
     assert page.locator(".md-header__topic .md-ellipsis").first.inner_text() == TITLE[lang]
     assert (lang == "zh") == ("本站与 Cline 及各服务商均无隶属关系" in page.locator(".md-copyright").inner_text())
+    # The theme's interface follows too: search box, "back to top", header label, footer.
+    search, top, header, generator = INTERFACE[lang]
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == search
+    assert page.locator(".md-top").inner_text().strip() == top
+    assert page.locator(".md-header__inner").get_attribute("aria-label") == header
+    assert generator in page.locator(".md-copyright").inner_text()
     other = TEXT["zh" if lang == "en" else "en"][0]
     assert other not in page.locator("article").inner_text()  # hidden text is not shown
     page.get_by_role("link", name=home_link).click()
