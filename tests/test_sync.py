@@ -82,7 +82,8 @@ def test_report_lists_models_added_and_withdrawn_upstream(repo, capsys):
     assert "whisper" not in out  # speech-to-text: Cline lists it, but no one codes with it
     assert re.search(r"withdrawn\s+moonshotai/kimi-k2-instruct-0905  status → retired 2026-07-02", out)
     assert out.rstrip().splitlines()[-1] == ("3 providers compared (6 models), 3 with drift: 15 changed fields, "
-                                             "4 models added upstream (0 to add by hand), 1 withdrawn")
+                                             "4 models added upstream (0 to add by hand), 1 withdrawn, "
+                                             "0 kept from newer sources")
 
 
 def test_markdown_report_for_a_pull_request(repo, capsys, tmp_path):
@@ -102,7 +103,7 @@ def test_check_exits_1_on_drift_and_write_then_finds_none(repo, capsys):
     code, out, _ = sync(repo, capsys, "--check", "--write")
     assert code == 0, out
     assert out.strip().endswith("0 with drift: 0 changed fields, 0 models added upstream (0 to add by hand), "
-                                "0 withdrawn")
+                                "0 withdrawn, 0 kept from newer sources")
     assert written == {path.name: path.read_bytes() for path in (repo / "data/providers").iterdir()}
 
 
@@ -334,3 +335,19 @@ def test_an_unreachable_upstream_is_a_clear_error(repo, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err
     assert re.search(r"cannot download https://\S+ \(Name or service not known\); give --models-dev PATH", err)
+
+
+def test_numbers_read_from_a_newer_source_are_kept_and_reported(repo, capsys):
+    path = repo / "data/providers/groq.yaml"
+    text = path.read_text(encoding="utf-8")
+    # Groq's own price page, compared after both snapshots were taken, says 0.55: it stands.
+    newer = text.replace("  verified: 2026-11-28\n- id: qwen/qwen3-32b",
+                         "  source: pricing\n  verified: 2026-11-30\n- id: qwen/qwen3-32b", 1)
+    assert newer != text
+    path.write_text(newer, encoding="utf-8")
+    code, out, _ = sync(repo, capsys, "--write")
+    assert code == 0
+    assert "kept       llama-3.3-70b-versatile" in out and "ours come from `pricing`, as of 2026-11-30" in out
+    assert model(provider(repo, "groq"), "llama-3.3-70b-versatile")["price"]["input"] == 0.55
+    # A snapshot source holds for the day it was taken: Cline's May table gives way to July's models.dev.
+    assert model(provider(repo, "groq"), "openai/gpt-oss-120b")["max_output"] == 65536

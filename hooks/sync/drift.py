@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Optional
 
+from catalog.fields import as_date
+
 from .compare import compare
 from .upstream import Snapshot, UpstreamModel, is_mainland
 
@@ -40,6 +42,9 @@ class ProviderDrift:
     added: list = field(default_factory=list)
     withdrawn: list = field(default_factory=list)
     compared: dict = field(default_factory=dict)  # (our model id, endpoint) -> the snapshot it was compared with
+    # Models whose numbers come from a source newer than the snapshot (a provider's own page, checked after
+    # the snapshot was taken): (our model id, endpoint, source key, as-of date, findings left unapplied).
+    explained: list = field(default_factory=list)
     upstream_ids: dict = field(default_factory=dict)  # snapshot key -> the one upstream provider id, or None
 
     @property
@@ -105,19 +110,37 @@ def resolve_vendor(model: UpstreamModel, vendors: dict) -> Optional[str]:
     return vendors[prefixes[0]] if family and prefixes else None
 
 
-def _check_model(drift: ProviderDrift, model: dict, line: Line, sources: Upstreams) -> None:
+def as_of(model: dict, tree: dict) -> tuple[Optional[str], Optional[datetime.date]]:
+    """The source a person named for this model's numbers, and the day they hold for (a snapshot's own date,
+    or for a live page the day they were compared with it); (None, None) when the model names none itself."""
+    key = model.get("source")
+    if key is None:
+        return None, None
+    taken = (tree.get("sources") or {}).get(key, {}).get("date")
+    return key, as_date(taken if taken is not None else model["verified"])
+
+
+def _check_model(drift: ProviderDrift, model: dict, line: Line, sources: Upstreams, tree: dict) -> None:
     upstream_id = model.get("upstream_id") or model["id"]
+    key, day = as_of(model, tree)
     consulted = ((sources.models_dev, line.models_dev), (sources.cline, line.cline))
     for snapshot, provider_id in consulted:
         found = snapshot.models(provider_id).get(upstream_id)
         if found:
             mainland = is_mainland(provider_id)
-            drift.changes += compare(model, found, snapshot, mainland)
+            changes = compare(model, found, snapshot, mainland)
+            if changes and day and day > snapshot.date and not mainland:  # read from a newer source: report only
+                drift.explained.append((model["id"], model.get("endpoint"), key, day, len(changes)))
+                return
+            drift.changes += changes
             if not mainland:  # a yuan price was not compared: its source and date stay as a person set them
                 drift.compared[model["id"], model.get("endpoint")] = snapshot
             return
     dates = [snapshot.date for snapshot, provider_id in consulted if snapshot.providers.get(provider_id)]
     if dates and model.get("status") != "retired":
+        if day and day > max(dates):
+            drift.explained.append((model["id"], model.get("endpoint"), key, day, 1))
+            return
         drift.withdrawn.append(Withdrawal(model["id"], model.get("endpoint"), upstream_id, min(dates)))
 
 
@@ -130,6 +153,8 @@ def _addition(upstream_id: str, offered: UpstreamModel, line: Line, sources: Ups
     skipped = None
     if not (model.context and model.max_output):
         skipped = "upstream states no context window or output limit"
+    elif model.max_output > model.context:
+        skipped = "upstream's output limit is larger than its context window"
     elif vendor is None:
         skipped = f"no vendor in data/vendors.yaml lists `upstream:` {model.lab or model.namespace or model.family!r}"
     return Addition(model, snapshot, line.endpoint, is_mainland(provider_id), vendor, skipped)
@@ -146,7 +171,7 @@ def provider_drift(provider_id: str, shown: str, tree: dict, sources: Upstreams)
         sources.cline.key: by_endpoint[None].cline if len(by_endpoint) == 1 else None})
     models = tree.get("models") or []
     for model in models:
-        _check_model(drift, model, by_endpoint.get(model.get("endpoint"), by_endpoint[None]), sources)
+        _check_model(drift, model, by_endpoint.get(model.get("endpoint"), by_endpoint[None]), sources, tree)
     # An empty list means the page lists no models on purpose (Cline reads the provider's list live): nothing to add
     for line in by_endpoint.values() if models else ():
         on_line = [model for model in models if by_endpoint.get(model.get("endpoint"), by_endpoint[None]) is line]

@@ -45,6 +45,9 @@ def rows(drift) -> list[tuple[str, str, str, str, str]]:
         found.append(("added", _shown(model.id, addition.endpoint), model.id, fact, where))
     found += [("withdrawn", _shown(item.model_id, item.endpoint), item.upstream_id,
                f"status → retired {item.date}", "absent upstream") for item in drift.withdrawn]
+    found += [("kept", _shown(model_id, endpoint), model_id,
+               f"{count} finding(s) not applied: ours come from `{key}`, as of {day}, newer than the snapshot",
+               "explained") for model_id, endpoint, key, day, count in drift.explained]
     return found
 
 
@@ -55,20 +58,22 @@ def summary(drifts: list) -> dict:
             "models compared": sum(len(drift.compared) for drift in drifts),
             "added": sum(len(drift.added) for drift in drifts),
             "added by hand": sum(1 for drift in drifts for item in drift.added if item.skipped),
-            "withdrawn": sum(len(drift.withdrawn) for drift in drifts)}
+            "withdrawn": sum(len(drift.withdrawn) for drift in drifts),
+            "kept": sum(len(drift.explained) for drift in drifts)}
 
 
 def _summary_line(drifts: list) -> str:
     counts = summary(drifts)
     return (f"{counts['providers']} providers compared ({counts['models compared']} models), {counts['with drift']} "
             f"with drift: {counts['changed fields']} changed fields, {counts['added']} models added upstream "
-            f"({counts['added by hand']} to add by hand), {counts['withdrawn']} withdrawn")
+            f"({counts['added by hand']} to add by hand), {counts['withdrawn']} withdrawn, {counts['kept']} kept "
+            f"from newer sources")
 
 
 def text(drifts: list) -> str:
     """One block per provider with drift, one line per finding."""
     lines = []
-    for drift in (drift for drift in drifts if drift.found):
+    for drift in (drift for drift in drifts if drift.found or drift.explained):
         lines.append(f"{drift.provider}  {drift.file}")
         for kind, model, upstream, fact, where in rows(drift):
             named = "" if model.split(" (")[0] == upstream else f", upstream {upstream}"
@@ -84,7 +89,7 @@ def markdown(drifts: list, snapshots: list) -> str:
               "|---|---|---|---|"]
     lines += [f"| {drift.provider} | {len(drift.changes)} | {len(drift.added)} | {len(drift.withdrawn)} |"
               for drift in drifts if drift.found]  # first: a long body is cut at the end, this overview stays
-    for drift in (drift for drift in drifts if drift.found):
+    for drift in (drift for drift in drifts if drift.found or drift.explained):
         lines += ["", f"### {drift.provider} (`{drift.file}`)", "", "| | Model | Upstream id | Fact | Snapshot |",
                   "|---|---|---|---|---|"]
         lines += [f"| {kind} | `{model}` | `{upstream}` | {fact.replace('|', '/')} | {where} |"
