@@ -272,3 +272,12 @@ def test_every_message_has_a_hint(data):
     broken = broken.replace("sources:\n", "sources: []\nunused:\n", 1)
     for message in problems_for(data, broken):
         assert " — " in message, message
+
+
+def test_aliases_are_a_list_of_short_names(data):
+    valid = GROQ.replace("kind: cloud-api\n", "aliases: [GroqCloud, 格罗克]\nkind: cloud-api\n", 1)
+    (data / "providers/groq.yaml").write_text(valid, encoding="utf-8")
+    assert catalog.load(data, data.parent).provider("groq").aliases == ("GroqCloud", "格罗克")
+    [message] = problems_for(data, GROQ.replace("kind: cloud-api\n", "aliases: GroqCloud\nkind: cloud-api\n", 1))
+    assert f"data/providers/groq.yaml:{line_of(GROQ, 'kind:')}:" in message
+    assert "aliases: expected a list" in message

@@ -120,7 +120,8 @@ def _provider(value, models) -> Provider:
         tuple(Link(_text(item["title"]), item["url"], item["url_zh"]) for item in value["links"]),
         tuple(map(_text, value["tips"])), tuple(map(_text, value["notes"])),
         _upstream(value["upstream"]),
-        tuple(_sources(value).values()), _day(value["verified"]), models)
+        tuple(_sources(value).values()), _day(value["verified"]), models,
+        tuple(value["aliases"]))
 
 
 def test_export_round_trips_to_the_catalog(export):

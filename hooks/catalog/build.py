@@ -65,6 +65,7 @@ def provider(provider_id: str, file: str, value, vendors: dict) -> Provider:
                                item.get("api_key_url")) for key, item in value.get("endpoints", {}).items())
     return Provider(
         id=provider_id, file=file, name=value["name"], local_name=text(value.get("local_name")),
+        aliases=tuple(value.get("aliases", ())),
         kind=value["kind"], summary=text(value["summary"]), website=value["website"],
         console_url=value.get("console_url"), api_key_url=value.get("api_key_url"),
         pricing_url=value.get("pricing_url"), models_url=value.get("models_url"), docs_url=value.get("docs_url"),

@@ -161,6 +161,7 @@ class Provider:
     sources: tuple[Source, ...]
     verified: datetime.date
     models: tuple[Model, ...]
+    aliases: tuple[str, ...] = ()  # other names readers search for: 通义千问, DashScope
 
     def title(self, lang: str) -> str:
         return self.local_name(lang) if self.local_name else self.name

@@ -160,6 +160,9 @@ PROVIDER = Record(
         "name": Text("The provider's name as Cline shows it. The id is the file name, not written here.",
                      example="Groq", max_length=80),
         "local_name": Localized("The name in each language where it differs (e.g. 阿里云百炼).", max_length=80),
+        "aliases": ListOf("Other names readers type when looking for this provider, in either language: the "
+                          "company, product or console names (e.g. 通义千问, DashScope). Search finds the page by them.",
+                          item=Text("A name.", example="DashScope", max_length=40), min_items=1),
         "kind": Choice("How readers connect; picks the setup steps from data/guides.yaml: `cloud-api` (an API key), "
                        "`gateway` (one key for many labs), `local` (a server on your machine), `cloud-platform` "
                        "(cloud credentials), `sign-in` (an account login), `custom-endpoint` (your own URL).",

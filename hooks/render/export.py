@@ -16,7 +16,7 @@ from catalog.specs import CAPABILITIES, PLANS, PROVIDER_KINDS, STATUSES
 
 from .models import comparison_anchor, model_anchor
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"  # 1.2: providers carry `aliases`
 LANGS = ("en", "zh")
 
 # page_url(lang, path inside the language's site, e.g. "providers/groq/") -> absolute URL
@@ -68,7 +68,7 @@ def provider(value: Provider, page_url: PageUrl) -> dict:
     """A provider without its models, which are listed once, at the top level, naming their provider."""
     return {
         "id": value.id, "file": value.file, "name": value.name, "local_name": text(value.local_name),
-        "kind": value.kind, "summary": text(value.summary), "website": value.website,
+        "aliases": list(value.aliases), "kind": value.kind, "summary": text(value.summary), "website": value.website,
         "console_url": value.console_url, "api_key_url": value.api_key_url, "pricing_url": value.pricing_url,
         "models_url": value.models_url, "docs_url": value.docs_url,
         "endpoints": [endpoint(item) for item in value.endpoints], "openai_compatible": value.openai_compatible,
