@@ -14,7 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
-from docsite import exports, generated, interface, navigation, notfound, pages, searchindex, untranslated
+from docsite import (exports, generated, interface, navigation, notfound, pages, searchindex, searchlanguages,
+                     untranslated)
+from docsite.languages import folder as site_folder
 from render import comparison, markers, provider
 
 state: dict = {}
@@ -84,6 +86,12 @@ def on_page_markdown(markdown, page, config, files):
                                     state["mirrors"])
 
 
+def on_page_context(context, page, config, nav):
+    # Each language searches its own index: overrides/main.html asks this folder for it.
+    context["search_folder"] = site_folder(_lang(config), _languages(config)[1])
+    return context
+
+
 def on_post_page(output, page, config):
     # The comparison table joins its page only now, past Markdown and search indexing (render/comparison.py).
     return comparison.fill_slot(output, state["catalog"], _lang(config))
@@ -112,3 +120,5 @@ def on_post_build(config):
         exports.write_all(state, config, languages, default)
         # One search entry per model, so that a model id finds the pages that list it.
         searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
+        # Then one index per language, with glossary terms and provider aliases (docsite/searchlanguages.py).
+        searchlanguages.split_index(Path(config.site_dir), state["catalog"], languages, default)

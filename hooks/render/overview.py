@@ -7,10 +7,10 @@ page in the reader's language.
 
 from __future__ import annotations
 
-from catalog.entities import Catalog, Provider
+from catalog.entities import Catalog, Provider, Term
 from catalog.specs import CAPABILITIES, PROVIDER_KINDS
 
-from .text import collation_key, fill, inline, money, short_tokens
+from .text import attr, collation_key, fill, inline, money, short_tokens
 
 
 def provider_link(provider: Provider, lang: str) -> str:
@@ -62,8 +62,14 @@ def render_providers_index(catalog: Catalog, lang: str) -> str:
 def render_glossary(catalog: Catalog, lang: str) -> str:
     header = f"| {inline(catalog.label('col_term_en', lang))} | {inline(catalog.label('col_term_zh', lang))} " \
              f"| {inline(catalog.label('col_meaning', lang))} |\n| --- | --- | --- |"
-    rows = [f"| {inline(term.en)} | {inline(term.zh)} | {inline(term.note(lang))} |" for term in catalog.glossary]
+    rows = [f'| <span id="{attr(term_anchor(term))}"></span>{inline(term.en)} | {inline(term.zh)} '
+            f'| {inline(term.note(lang))} |' for term in catalog.glossary]
     return "\n".join([header, *rows])
+
+
+def term_anchor(term: Term) -> str:
+    """The id of a term's glossary row, the same in both languages: term-context-window."""
+    return "term-" + "-".join("".join(char if char.isalnum() else " " for char in term.en.lower()).split())
 
 
 def render_stats(catalog: Catalog, lang: str) -> str:

@@ -1,0 +1,103 @@
+"""One search index per language, with an entry per glossary term and the providers' aliases.
+
+static-i18n merges every language into one `search/search_index.json`, and Material fetches that
+one file on every page: a reader on /zh/ got English pages among the first results (and the reverse),
+often the same page twice, and downloaded both languages. Once the merged index is written, this
+splits it by language folder, `search/` for the default language and `zh/search/` for Chinese;
+overrides/main.html points each page's request at its own language's file. Filtering the merged
+index in the browser would have kept the download at both languages (measured: 192 KB gzipped
+against 84 KB for English and 100 KB for Chinese) and the word weights of both.
+
+Two kinds of entries are added per language: a glossary term, titled with the term and pointing at
+its row, ranked above the pages that merely mention it; and a provider's aliases (通义千问, DashScope,
+Kimi …) as the tags of its page's entry, so the names readers type find the page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jieba
+
+from catalog.entities import Catalog, Provider
+from render.overview import term_anchor
+from render.text import html_text
+
+from . import languages as sites
+
+# A document boost for glossary entries: a term's own entry must outrank the pages that use the
+# word in a heading (Material gives a page's first entry a bonus that its sections lack).
+GLOSSARY_BOOST = 3
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def language_of(location: str, languages: list[str], default: str) -> str:
+    """The language whose site folder holds this location (the default language has none)."""
+    return next((lang for lang in languages if lang != default and location.startswith(sites.folder(lang, default))),
+                default)
+
+
+def segmented(text: str) -> str:
+    """Chinese runs cut into words with jieba and marked by zero-width spaces, as Material indexes pages."""
+    return _HAN.sub(lambda run: "\u200b" + "\u200b".join(jieba.cut(run.group())) + "\u200b", text).strip("\u200b")
+
+
+def glossary_entries(catalog: Catalog, lang: str, default: str) -> list[dict]:
+    """An entry per term: the term in this language (Chinese ones also carry the English), its meaning."""
+    page = sites.folder(lang, default) + "glossary/"
+    return [{"location": f"{page}#{term_anchor(term)}",
+             "title": segmented(html_text(term.zh if lang == "zh" else term.en)),
+             "text": segmented(html_text(f"{term.en} · {term.note(lang)}" if lang == "zh" else term.note(lang))),
+             "boost": GLOSSARY_BOOST} for term in catalog.glossary]
+
+
+def provider_names(provider: Provider, lang: str) -> list[str]:
+    """The names a reader may type for a provider, besides the page title: its names in the other
+    language (DeepSeek on 深度求索's page) and its aliases."""
+    names = [provider.name, *(provider.local_name(other) for other in ("en", "zh") if provider.local_name)]
+    names += provider.aliases
+    return [name for name in dict.fromkeys(names) if name != provider.title(lang)]
+
+
+def with_aliases(docs: list[dict], catalog: Catalog, lang: str, default: str) -> None:
+    """Put each provider's other names into the tags of its page's first entry (tags weigh like titles)."""
+    pages = {sites.folder(lang, default) + f"providers/{provider.id}/": provider for provider in catalog.providers}
+    for doc in docs:
+        provider = pages.get(doc["location"])
+        names = provider_names(provider, lang) if provider else []
+        if names:
+            doc["tags"] = [html_text(name) for name in names]
+
+
+def after_page(docs: list[dict], page: str, entries: list[dict]) -> list[dict]:
+    """The entries placed after the page's own entries (Material groups sections under the page's
+    first entry); nothing is added for a page that was not built."""
+    positions = [at for at, doc in enumerate(docs) if doc["location"].split("#")[0] == page]
+    if not positions:
+        return docs
+    return docs[:positions[-1] + 1] + entries + docs[positions[-1] + 1:]
+
+
+def split_index(site_dir: Path, catalog: Catalog, languages: list[str], default: str) -> dict[str, Path]:
+    """Write one index per built language beside its pages; returns the files written by language."""
+    merged_path = site_dir / "search" / "search_index.json"
+    if not merged_path.is_file():
+        return {}
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    written = {}
+    for lang in languages:
+        docs = [doc for doc in merged["docs"] if language_of(doc["location"], languages, default) == lang]
+        if not docs:
+            continue  # a language that was not built (DOCS_BUILD_ZH=false)
+        with_aliases(docs, catalog, lang, default)
+        docs = after_page(docs, sites.folder(lang, default) + "glossary/", glossary_entries(catalog, lang, default))
+        # The default language needs no Chinese segmenter in the browser.
+        config = dict(merged["config"], lang=[default]) if lang == default else merged["config"]
+        path = site_dir / sites.folder(lang, default) / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"config": config, "docs": docs}, separators=(",", ":"), ensure_ascii=False),
+                        encoding="utf-8")
+        written[lang] = path
+    return written
