@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import jieba
 
 from catalog.entities import Catalog, Provider
+from render.models import model_anchor
 from render.overview import term_anchor
 from render.text import html_text
 
@@ -30,6 +32,9 @@ from . import languages as sites
 # A document boost for glossary entries: a term's own entry must outrank the pages that use the
 # word in a heading (Material gives a page's first entry a bonus that its sections lack).
 GLOSSARY_BOOST = 3
+# The same model is listed by its maker and by every host of it; the maker's row comes first.
+HOME_BOOST = 1.5
+HOME_SHARE = 0.8
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -71,6 +76,22 @@ def with_aliases(docs: list[dict], catalog: Catalog, lang: str, default: str) ->
             doc["tags"] = [html_text(name) for name in names]
 
 
+def home_rows(catalog: Catalog, lang: str, default: str) -> set[str]:
+    """Model rows on the page of the lab that makes the model: a provider whose models are nearly all
+    one vendor's (Anthropic, Moonshot AI, Zhipu …) is that vendor's home, and answers first for them."""
+    rows = set()
+    for provider in catalog.providers:
+        vendors = Counter(model.vendor.id for model in provider.models)
+        if not vendors:
+            continue
+        vendor, count = vendors.most_common(1)[0]
+        if count >= HOME_SHARE * len(provider.models):
+            page = sites.folder(lang, default) + f"providers/{provider.id}/"
+            rows.update(f"{page}#{model_anchor(provider, model)}" for model in provider.models
+                        if model.vendor.id == vendor)
+    return rows
+
+
 def after_page(docs: list[dict], page: str, entries: list[dict]) -> list[dict]:
     """The entries placed after the page's own entries (Material groups sections under the page's
     first entry); nothing is added for a page that was not built."""
@@ -92,6 +113,13 @@ def split_index(site_dir: Path, catalog: Catalog, languages: list[str], default:
         if not docs:
             continue  # a language that was not built (DOCS_BUILD_ZH=false)
         with_aliases(docs, catalog, lang, default)
+        home = home_rows(catalog, lang, default)
+        for doc in docs:
+            if doc["location"] in home:
+                doc["boost"] = HOME_BOOST
+        for doc in docs:
+            if "\u200b" not in doc["title"] + doc["text"]:  # added by our hooks, or one word long
+                doc.update(title=segmented(doc["title"]), text=segmented(doc["text"]))
         docs = after_page(docs, sites.folder(lang, default) + "glossary/", glossary_entries(catalog, lang, default))
         # The default language needs no Chinese segmenter in the browser.
         config = dict(merged["config"], lang=[default]) if lang == default else merged["config"]

@@ -67,7 +67,7 @@ _BUTTON = re.compile(r"<button\b[^>]*>.*?</button>", re.S)
 _CODE = re.compile(r"<code>(.*?)</code>", re.S)
 _ANCHOR = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.S)
 _BREAK = re.compile(r"\s*<br\s*/?>\s*")
-_WRAPPER = re.compile(r"</?(?:span|small)\b[^>]*>")
+_WRAPPER = re.compile(r"</?(?:span|small|div)\b[^>]*>")
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
 
 

@@ -64,7 +64,9 @@ def render_glossary(catalog: Catalog, lang: str) -> str:
              f"| {inline(catalog.label('col_meaning', lang))} |\n| --- | --- | --- |"
     rows = [f'| <span id="{attr(term_anchor(term))}"></span>{inline(term.en)} | {inline(term.zh)} '
             f'| {inline(term.note(lang))} |' for term in catalog.glossary]
-    return "\n".join([header, *rows])
+    # Search has an entry per term (docsite/searchlanguages.py); the table itself stays out of the
+    # index, where the whole table in one entry matched any query sharing a word with a definition.
+    return "\n".join(["<div data-search-exclude markdown>", "", header, *rows, "", "</div>"])
 
 
 def term_anchor(term: Term) -> str:

@@ -17,15 +17,15 @@ const QUERY = 2                        /* Material's SearchMessageType.QUERY */
 let words = []                         /* Chinese terms of the index, sorted */
 let pieces = []                        /* Words the current query's Chinese runs were split into */
 
-/* Whether some term of the index starts with `text` (search adds a trailing wildcard) */
-function known(text) {
+/* The first term of the index that is not before `text`, in sort order */
+function lookup(text) {
   let low = 0, high = words.length
   while (low < high) {
     const mid = (low + high) >> 1
     if (words[mid] < text) low = mid + 1
     else high = mid
   }
-  return low < words.length && words[low].startsWith(text)
+  return words[low] || ""
 }
 
 /* The known words covering most of a Chinese run, fewest first among equals */
@@ -40,8 +40,15 @@ function segment(run) {
   for (let start = 0; start < run.length; start++) {
     const { covered, words: found } = best[start]
     better(start + 1, { covered, words: found })          /* leave a character out */
-    for (let end = start + 1; end <= run.length && known(run.slice(start, end)); end++)
-      better(end, { covered: covered + end - start, words: [...found, run.slice(start, end)] })
+    for (let end = start + 1; end <= run.length; end++) {
+      const piece = run.slice(start, end), term = lookup(piece)
+      if (!term.startsWith(piece))
+        break                          /* no longer piece from here is in the index either */
+      /* Search adds a trailing wildcard, but a single character must be a term of its own:
+         as a prefix (最*) it would match every word that starts with it */
+      if (piece.length > 1 || term === piece)
+        better(end, { covered: covered + piece.length, words: [...found, piece] })
+    }
   }
   return best[run.length].words
 }
@@ -81,8 +88,6 @@ lunr.Index.prototype.search = function (query) {
   if (!pieces.length)
     return search.call(this, query)
   const others = query.split(/\s+/).filter(term => term && !HAN.test(term))
-  /* A single character that is a word of its own is searched as itself: as a prefix (最*) it
-     would match every word that starts with it */
-  const terms = pieces.map(word => word.length === 1 && word in this.invertedIndex ? word : `${word}*`)
+  const terms = pieces.map(word => word.length === 1 ? word : `${word}*`)
   return search.call(this, [...others, ...terms].join(" "))
 }
