@@ -76,6 +76,7 @@ def on_page_markdown(markdown, page, config, files):
     except (markers.MarkerError, pages.PageError) as error:
         raise PluginError(f"docs/{src}: {error}") from None
     exports.remember_page(state, page, lang, markdown, config)  # for llms.txt, written after all builds
+    pages.describe(page, state["catalog"], lang)  # search engines show a provider's own summary
     if src in state["generated"]:
         page.edit_url = pages.data_edit_url(config, state["catalog"].provider(state["generated"][src][0]))
         return expanded

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -70,3 +71,9 @@ def is_external(url: str) -> bool:
 
 def unescape(text: str) -> str:
     return html.unescape(text)
+
+
+def search_index(site: Path, lang: str) -> dict:
+    """The search index a reader of `lang` downloads: search/ for English, zh/search/ for Chinese."""
+    folder = "" if lang == "en" else f"{lang}/"
+    return json.loads((site / folder / "search/search_index.json").read_text(encoding="utf-8"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
 from pathlib import Path
@@ -13,7 +12,7 @@ import catalog
 from conftest import ROOT, mkdocs_build
 from render.models import model_anchor
 from render.text import money
-from sitecheck import Page, is_external, resolve
+from sitecheck import Page, is_external, resolve, search_index
 
 CATALOG = catalog.load(ROOT / "data", ROOT)
 GROQ = CATALOG.provider("groq")
@@ -108,7 +107,7 @@ def test_no_asset_comes_from_another_host(site):
 
 
 def test_search_index_holds_segmented_chinese_words(site):
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    index = search_index(site, "zh")
     separator = index["config"]["separator"]
     assert "\\u200b" in separator
     words = set()

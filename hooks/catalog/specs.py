@@ -161,7 +161,8 @@ PROVIDER = Record(
                      example="Groq", max_length=80),
         "local_name": Localized("The name in each language where it differs (e.g. 阿里云百炼).", max_length=80),
         "aliases": ListOf("Other names readers type when looking for this provider, in either language: the "
-                          "company, product or console names (e.g. 通义千问, DashScope). Search finds the page by them.",
+                          "company, product or console names (e.g. 通义千问, DashScope). Search finds the page by "
+                          "them.",
                           item=Text("A name.", example="DashScope", max_length=40), min_items=1),
         "kind": Choice("How readers connect; picks the setup steps from data/guides.yaml: `cloud-api` (an API key), "
                        "`gateway` (one key for many labs), `local` (a server on your machine), `cloud-platform` "

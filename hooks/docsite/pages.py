@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from catalog.entities import Catalog, Provider
 from render.markers import sections_in
-from render.provider import REQUIRED_SECTIONS
+from render.provider import REQUIRED_SECTIONS, meta_description
+from render.text import attr
 
 
 class PageError(ValueError):
@@ -31,6 +32,17 @@ def check_provider_page(catalog: Catalog, src_uri: str, markdown: str, is_genera
     if missing:
         example = f"<!-- catalog:{missing[0]} {provider_id} -->"
         raise PageError(f"provider page lacks the section marker(s) {', '.join(missing)} (add e.g. `{example}`)")
+
+
+def describe(page, catalog: Catalog, lang: str) -> None:
+    """A provider page's meta description, from its catalog summary, unless its front matter has one.
+
+    Material writes page.meta.description into the attribute unescaped, so it is escaped here."""
+    provider_id = provider_id_of(page.file.src_uri)
+    if provider_id is None or "description" in page.meta:
+        return
+    if provider_id in {provider.id for provider in catalog.providers}:
+        page.meta["description"] = attr(meta_description(catalog.provider(provider_id), lang))
 
 
 def data_edit_url(config, provider: Provider) -> str | None:

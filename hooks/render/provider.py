@@ -3,6 +3,8 @@ are the same markers under headings from the labels, so both kinds of page rende
 
 from __future__ import annotations
 
+import re
+
 from catalog.entities import Catalog, Endpoint, Provider, Source, Text
 
 from .models import model_anchor, model_table
@@ -181,6 +183,24 @@ RENDERERS = {
     "tips": render_tips,
     "sources": render_sources,
 }
+
+
+# Search engines show about 160 characters of a description (Baidu about 80 Chinese ones).
+DESCRIPTION_LENGTH = {"en": 160, "zh": 80}
+_SENTENCE = re.compile(r".+?(?:[.!?](?= )|[。！？]|$)")
+
+
+def meta_description(provider: Provider, lang: str) -> str:
+    """The page's description for search engines: the summary's first sentences that fit, plain text."""
+    limit = DESCRIPTION_LENGTH[lang]
+    sentences = [sentence.strip() for sentence in _SENTENCE.findall(" ".join(provider.summary(lang).split()))]
+    kept = sentences[0]
+    for sentence in sentences[1:]:
+        joined = f"{kept} {sentence}" if lang == "en" else kept + sentence
+        if len(joined) > limit:
+            break
+        kept = joined
+    return kept if len(kept) <= limit * 1.5 else kept[:limit].rstrip(" ,;:，、；：") + "…"
 
 
 def render_page(catalog: Catalog, provider: Provider, lang: str) -> str:
