@@ -32,8 +32,10 @@ from . import languages as sites
 # A document boost for glossary entries: a term's own entry must outrank the pages that use the
 # word in a heading (Material gives a page's first entry a bonus that its sections lack).
 GLOSSARY_BOOST = 3
-# The same model is listed by its maker and by every host of it; the maker's row comes first.
-HOME_BOOST = 1.5
+# The same model is listed by its maker and by every host of it: the maker's row wins a tie ("kimi k2"
+# finds Moonshot's rows first), but not over a row that matches better: a host's exact id
+# (qwen/qwen3-32b on Groq) scores 1.16 times Alibaba's qwen3-32b, so the boost stays well below that.
+HOME_BOOST = 1.1
 HOME_SHARE = 0.8
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 

@@ -1,9 +1,9 @@
 """Search, typed into the real search box, puts the right pages at the top in both languages.
 
-There is one index for both languages, so a query can also find pages of the other language (the
-English glossary lists the Chinese terms); the checks say what the reader must get at the top.
-Material drops the last word of a Chinese query typed without spaces (上下文窗口 searches 上下文),
-so every Chinese check also verifies that the pages shown really contain the whole term.
+Each language has its own index (hooks/docsite/searchlanguages.py). Material dropped the last word of
+a Chinese query typed without spaces (上下文窗口 searched 上下文); our worker keeps every word, and
+every Chinese check also verifies that the pages shown really contain the whole term. The scored
+query set is in test_search_quality.py.
 """
 
 from __future__ import annotations

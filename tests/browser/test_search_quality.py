@@ -1,0 +1,62 @@
+"""Search answers in the reader's language: the query set of search_queries.yaml (at least 30 per
+language) typed into the real search box, scored as hit@1, hit@3, other-language and empty results.
+
+The figures print with `pytest -s`, or for any built site with
+`.venv/bin/python -m tests.browser.search_quality site/`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .reader import search
+from .search_quality import HOME, TOP, query_set, score
+from .test_search import page_text
+
+pytestmark = pytest.mark.browser
+
+QUERIES = query_set()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_query_set_finds_the_right_pages_in_the_readers_language(page, lang):
+    queries = QUERIES[lang]
+    assert len(queries) >= 30
+    result = score(page, lang, queries)
+    print(result.line())
+    report = result.line() + "\n" + "\n".join(result.misses)
+    assert result.hit3 >= 0.95 * result.queries, report
+    assert result.wrong_language == 0, report
+    assert result.empty == 0, report  # every query's words are on the site
+
+
+@pytest.mark.parametrize("lang, index", [("en", "search/search_index.json"), ("zh", "zh/search/search_index.json")])
+def test_reader_downloads_only_their_languages_index(page, server, lang, index):
+    page.goto(HOME[lang])
+    assert search(page, "Groq")
+    fetched = [url.removeprefix(server) for url in page.recorder.requests if url.endswith("search_index.json")]
+    assert fetched == [index]
+
+
+@pytest.mark.parametrize("query, words", [
+    ("模型价格", ["模型", "价格"]),           # Material searched 模型 only: it never tried the last word
+    ("视觉模型价格", ["视觉", "模型", "价格"]),
+])
+def test_chinese_query_keeps_every_word(page, site, query, words):
+    page.goto(HOME["zh"])
+    top = [hit["path"] for hit in search(page, query)][:TOP]
+    assert len(top) == TOP, top
+    for path in top:
+        text = page_text(site, path)
+        assert all(word in text for word in words), f"{query}: /{path} lacks one of {words}"
+
+
+@pytest.mark.parametrize("query, word", [
+    ("最便宜", "便宜"),        # the index has 最 and 便宜, never 最便宜: Material found nothing
+    ("最便宜的视觉模型", "视觉"),
+])
+def test_chinese_query_falls_back_to_the_words_the_index_has(page, site, query, word):
+    page.goto(HOME["zh"])
+    top = [hit["path"] for hit in search(page, query)][:TOP]
+    assert top, f"{query}: no result"
+    assert all(word in page_text(site, path) for path in top), top
