@@ -74,6 +74,12 @@ def first_visit(site: Path, path: str) -> dict:
             "gzipped_without_search_index": sum(p for k, (_, p) in totals.items() if k != "search index")}
 
 
-def search_index(site: Path) -> tuple[int, int]:
-    data = (site / "search/search_index.json").read_bytes()
-    return len(data), gzipped(data)
+def search_indexes(site: Path) -> dict[str, tuple[int, int]]:
+    """Raw and gzipped bytes of the search index each language's readers download, by language."""
+    sizes = {}
+    for lang, folder in (("en", ""), ("zh", "zh/")):
+        path = site / folder / "search/search_index.json"
+        if path.is_file():
+            data = path.read_bytes()
+            sizes[lang] = (len(data), gzipped(data))
+    return sizes
