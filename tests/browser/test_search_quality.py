@@ -7,9 +7,11 @@ The figures print with `pytest -s`, or for any built site with
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
-from .reader import search
+from .reader import path_of, search
 from .search_quality import HOME, TOP, query_set, score
 from .test_search import page_text
 
@@ -60,3 +62,14 @@ def test_chinese_query_falls_back_to_the_words_the_index_has(page, site, query, 
     top = [hit["path"] for hit in search(page, query)][:TOP]
     assert top, f"{query}: no result"
     assert all(word in page_text(site, path) for path in top), top
+
+
+@pytest.mark.parametrize("lang, query, row", [("en", "what is prompt caching", "glossary/#term-prompt-caching"),
+                                             ("zh", "上下文窗口", "zh/glossary/#term-context-window")])
+def test_glossary_term_leads_and_its_row_is_shown_not_folded(page, lang, query, row):
+    page.goto(HOME[lang])
+    assert search(page, query)[0]["path"] == row.split("#")[0]
+    # Material folds the sections that score below a group's best into "N more on this page".
+    shown = page.locator(".md-search-result__list > .md-search-result__item").first.locator(":scope > a")
+    links = [urlsplit(href) for href in shown.evaluate_all("links => links.map(link => link.href)")]
+    assert row in [f"{path_of(link.path)}#{link.fragment}" for link in links], links
