@@ -53,11 +53,12 @@ def segmented(text: str) -> str:
 
 
 def glossary_entries(catalog: Catalog, lang: str, default: str) -> list[dict]:
-    """An entry per term: the term in this language (Chinese ones also carry the English), its meaning."""
+    """An entry per term: the term in this language, then in the other (the glossary's table shows
+    both, and readers type either), and what it means."""
     page = sites.folder(lang, default) + "glossary/"
     return [{"location": f"{page}#{term_anchor(term)}",
              "title": segmented(html_text(term.zh if lang == "zh" else term.en)),
-             "text": segmented(html_text(f"{term.en} · {term.note(lang)}" if lang == "zh" else term.note(lang))),
+             "text": segmented(html_text(f"{term.en if lang == 'zh' else term.zh} · {term.note(lang)}")),
              "boost": GLOSSARY_BOOST} for term in catalog.glossary]
 
 

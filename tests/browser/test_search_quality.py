@@ -11,6 +11,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import catalog as catalog_loader
+from conftest import ROOT
+
 from .reader import path_of, search
 from .search_quality import HOME, TOP, query_set, score
 from .test_search import page_text
@@ -73,3 +76,17 @@ def test_glossary_term_leads_and_its_row_is_shown_not_folded(page, lang, query, 
     shown = page.locator(".md-search-result__list > .md-search-result__item").first.locator(":scope > a")
     links = [urlsplit(href) for href in shown.evaluate_all("links => links.map(link => link.href)")]
     assert row in [f"{path_of(link.path)}#{link.fragment}" for link in links], links
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_alias_in_the_catalog_finds_its_provider(page, lang):
+    """The names readers type (通义千问, DashScope, Kimi, 火山方舟 …) live in the catalog as `aliases`."""
+    catalog = catalog_loader.load(ROOT / "data", ROOT)
+    page.goto(HOME[lang])
+    missed = []
+    for provider in catalog.providers:
+        for alias in provider.aliases:
+            top = [hit["path"] for hit in search(page, alias)][:TOP]
+            if f"{HOME[lang]}providers/{provider.id}/" not in top:
+                missed.append(f"{alias}: {top}")
+    assert not missed, missed
