@@ -3,6 +3,7 @@ broken and runs the same check the suite runs against the real site, which must 
 
 - a CDN <script> added through a template override -> the no-third-party-request check fails;
 - the search separator without \\u200b -> the Chinese search check fails;
+- Material's own search worker instead of ours -> the check that a Chinese query keeps every word fails;
 - static-i18n's language switcher turned off -> the switcher round trip fails.
 """
 
@@ -18,6 +19,7 @@ from . import harness
 from .test_language import round_trip
 from .test_privacy import check_no_third_party_request
 from .test_search import check_chinese_term
+from .test_search_quality import check_every_word_kept
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +68,14 @@ def drop_zero_width_space_from_separator(project):
     config.write_text(broken, encoding="utf-8")
 
 
+def start_materials_search_worker(project):
+    main = project / "overrides/main.html"
+    source = main.read_text(encoding="utf-8")
+    broken = source.replace("$1search-words.js?material=$2", "$1$2")
+    assert broken != source, "overrides/main.html no longer starts search-words.js"
+    main.write_text(broken, encoding="utf-8")
+
+
 def turn_off_language_switcher(project):
     config = project / "mkdocs.yml"
     source = config.read_text(encoding="utf-8")
@@ -87,6 +97,13 @@ def test_a_search_separator_without_zero_width_space_is_caught(browse, serve_bro
     page = browse(base_url=url, checked=False)
     with pytest.raises(AssertionError):
         check_chinese_term(page, site, "价格")
+
+
+def test_materials_own_chinese_query_splitting_is_caught(browse, serve_broken):
+    site, url = serve_broken("worker", start_materials_search_worker)
+    page = browse(base_url=url, checked=False)
+    with pytest.raises(AssertionError, match="not searched"):
+        check_every_word_kept(page, site, "模型价格", ["模型", "价格"])
 
 
 def test_a_disabled_language_switcher_is_caught(browse, serve_broken):

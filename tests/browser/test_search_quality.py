@@ -48,9 +48,18 @@ def test_reader_downloads_only_their_languages_index(page, server, lang, index):
     ("视觉模型价格", ["视觉", "模型", "价格"]),
 ])
 def test_chinese_query_keeps_every_word(page, site, query, words):
+    check_every_word_kept(page, site, query, words)
+
+
+def check_every_word_kept(page, site, query: str, words: list[str]) -> None:
+    """Every word of a Chinese query typed without spaces is searched (the top results highlight it),
+    and the top results contain every word."""
     page.goto(HOME["zh"])
     top = [hit["path"] for hit in search(page, query)][:TOP]
     assert len(top) == TOP, top
+    marked = set(page.eval_on_selector_all(f".md-search-result__list > li:nth-child(-n+{TOP}) mark",
+                                           "marks => marks.map(mark => mark.textContent)"))
+    assert set(words) <= marked, f"{query}: {set(words) - marked} not searched (highlighted: {marked})"
     for path in top:
         text = page_text(site, path)
         assert all(word in text for word in words), f"{query}: /{path} lacks one of {words}"
