@@ -93,6 +93,12 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_template_context(context, template_name, config):
+    # The same for pages rendered from a template alone (404.html).
+    context["search_folder"] = site_folder(_lang(config), _languages(config)[1])
+    return context
+
+
 def on_post_page(output, page, config):
     # The comparison table joins its page only now, past Markdown and search indexing (render/comparison.py).
     return comparison.fill_slot(output, state["catalog"], _lang(config))

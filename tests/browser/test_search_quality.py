@@ -35,9 +35,16 @@ def test_query_set_finds_the_right_pages_in_the_readers_language(page, lang):
     assert result.empty == 0, report  # every query's words are on the site
 
 
-@pytest.mark.parametrize("lang, index", [("en", "search/search_index.json"), ("zh", "zh/search/search_index.json")])
-def test_reader_downloads_only_their_languages_index(page, server, lang, index):
-    page.goto(HOME[lang])
+@pytest.mark.parametrize("path, index", [
+    ("", "search/search_index.json"),
+    ("zh/", "zh/search/search_index.json"),
+    ("zh/404.html", "zh/search/search_index.json"),
+    ("zh/no-such-page/", "zh/search/search_index.json"),  # the root 404 page, shown in Chinese
+])
+def test_reader_downloads_only_their_languages_index(page, server, path, index):
+    if path.endswith("no-such-page/"):
+        page.recorder.expect_missing(server + path)
+    page.goto(path)
     assert search(page, "Groq")
     fetched = [url.removeprefix(server) for url in page.recorder.requests if url.endswith("search_index.json")]
     assert fetched == [index]
