@@ -51,7 +51,9 @@ def test_reader_downloads_only_their_languages_index(page, server, path, index):
 
 
 @pytest.mark.parametrize("query, words", [
-    ("模型价格", ["模型", "价格"]),           # Material searched 模型 only: it never tried the last word
+    ("上下文窗口", ["上下文", "窗口"]),       # Material searched 上下文 only: it never tried the last word
+    ("服务商密钥", ["服务商", "密钥"]),
+    ("模型价格", ["模型", "价格"]),
     ("视觉模型价格", ["视觉", "模型", "价格"]),
 ])
 def test_chinese_query_keeps_every_word(page, site, query, words):
@@ -60,16 +62,16 @@ def test_chinese_query_keeps_every_word(page, site, query, words):
 
 def check_every_word_kept(page, site, query: str, words: list[str]) -> None:
     """Every word of a Chinese query typed without spaces is searched (the top results highlight it),
-    and the top results contain every word."""
+    and the first result contains every word. Search matches any of the words (as Material does for
+    words typed with spaces), so the second and third results may lack one."""
     page.goto(HOME["zh"])
     top = [hit["path"] for hit in search(page, query)][:TOP]
     assert len(top) == TOP, top
     marked = set(page.eval_on_selector_all(f".md-search-result__list > li:nth-child(-n+{TOP}) mark",
                                            "marks => marks.map(mark => mark.textContent)"))
     assert set(words) <= marked, f"{query}: {set(words) - marked} not searched (highlighted: {marked})"
-    for path in top:
-        text = page_text(site, path)
-        assert all(word in text for word in words), f"{query}: /{path} lacks one of {words}"
+    text = page_text(site, top[0])
+    assert all(word in text for word in words), f"{query}: /{top[0]} lacks one of {words}"
 
 
 @pytest.mark.parametrize("query, word", [
