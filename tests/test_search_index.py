@@ -52,9 +52,9 @@ def test_the_glossary_table_is_not_indexed_whole(site):
 
 @pytest.mark.parametrize("lang, provider_id, names", [
     ("zh", "qwen", {"通义千问", "百炼", "DashScope", "Alibaba Qwen"}),
-    ("en", "qwen", {"通义千问", "DashScope", "阿里云百炼"}),
-    ("zh", "deepseek", {"DeepSeek"}),  # the page is titled 深度求索 in Chinese
-    ("en", "zai", {"智谱", "GLM", "Z.ai", "BigModel"}),
+    ("en", "qwen", {"通义千问", "DashScope", "Qwen 阿里云百炼"}),  # the Chinese title, on the English page
+    ("zh", "deepseek", {"DeepSeek"}),
+    ("en", "zai", {"智谱 AI", "GLM", "Z.ai", "BigModel"}),
     ("zh", "doubao", {"豆包", "Doubao", "Ark"}),
 ])
 def test_provider_pages_carry_the_names_readers_type(site, lang, provider_id, names):
