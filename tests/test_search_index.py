@@ -20,6 +20,7 @@ from sitecheck import Page, search_index
 CATALOG = catalog_loader.load(ROOT / "data", ROOT)
 MAX_GZIPPED = 300 * 1024
 HAN = re.compile(r"[\u4e00-\u9fff]")
+MERGED_CONFIG = {"lang": ["en", "zh"], "separator": r"[\s\-]+"}  # what static-i18n leaves, in short
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -77,7 +78,7 @@ def test_catalog_text_in_the_index_is_escaped(tmp_path):
             {"location": "glossary/", "title": "Glossary", "text": ""},
             {"location": "zh/providers/groq/", "title": "Groq", "text": ""}]
     (tmp_path / "search").mkdir()
-    (tmp_path / "search/search_index.json").write_text(json.dumps({"config": {"lang": ["en", "zh"]}, "docs": docs}))
+    (tmp_path / "search/search_index.json").write_text(json.dumps({"config": MERGED_CONFIG, "docs": docs}))
     written = searchlanguages.split_index(tmp_path, catalog, ["en", "zh"], "en")
     assert set(written) == {"en", "zh"}
     text = written["en"].read_text(encoding="utf-8")
@@ -89,7 +90,7 @@ def test_catalog_text_in_the_index_is_escaped(tmp_path):
 def test_split_leaves_out_a_language_that_was_not_built(tmp_path):
     (tmp_path / "search").mkdir()
     docs = [{"location": "providers/groq/", "title": "Groq", "text": ""}]
-    (tmp_path / "search/search_index.json").write_text(json.dumps({"config": {"lang": ["en", "zh"]}, "docs": docs}))
+    (tmp_path / "search/search_index.json").write_text(json.dumps({"config": MERGED_CONFIG, "docs": docs}))
     assert set(searchlanguages.split_index(tmp_path, CATALOG, ["en", "zh"], "en")) == {"en"}
     assert not (tmp_path / "zh").exists()
 

@@ -35,9 +35,10 @@ from . import languages as sites
 GLOSSARY_BOOST = 3
 # The same model is listed by its maker and by every host of it: the maker's row wins a tie ("kimi k2"
 # finds Moonshot's rows first), but not over a row that matches better: a host's exact id
-# (qwen/qwen3-32b on Groq) scores 1.16 times Alibaba's qwen3-32b, so the boost stays well below that.
+# (qwen/qwen3-32b on Groq) scores 1.13 times Alibaba's qwen3-32b, so the boost stays below that.
 HOME_BOOST = 1.1
 HOME_SHARE = 0.8
+TIE_BREAK = 0.05  # at most 2.5 % for a two-word id: it only decides between rows that match alike
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -80,20 +81,21 @@ def with_aliases(docs: list[dict], catalog: Catalog, lang: str, default: str) ->
             doc["tags"] = [html_text(name) for name in names]
 
 
-def home_rows(catalog: Catalog, lang: str, default: str) -> set[str]:
-    """Model rows on the page of the lab that makes the model: a provider whose models are nearly all
-    one vendor's (Anthropic, Moonshot AI, Zhipu …) is that vendor's home, and answers first for them."""
-    rows = set()
+def row_boosts(catalog: Catalog, lang: str, default: str, separator: str) -> dict[str, float]:
+    """A boost per model row. A provider whose models are nearly all one vendor's (Anthropic, Moonshot
+    AI, Zhipu …) is that vendor's home and answers first for them. Among rows that match a typed id
+    equally, the one whose id has fewest words wins: Material weighs every title alike whatever its
+    length, so Bedrock's qwen.qwen3-32b-v1:0 tied with Groq's exact qwen/qwen3-32b and came first."""
+    boosts = {}
     for provider in catalog.providers:
         vendors = Counter(model.vendor.id for model in provider.models)
-        if not vendors:
-            continue
-        vendor, count = vendors.most_common(1)[0]
-        if count >= HOME_SHARE * len(provider.models):
-            page = sites.folder(lang, default) + f"providers/{provider.id}/"
-            rows.update(f"{page}#{model_anchor(provider, model)}" for model in provider.models
-                        if model.vendor.id == vendor)
-    return rows
+        home = vendors.most_common(1)[0] if vendors else (None, 0)
+        page = sites.folder(lang, default) + f"providers/{provider.id}/"
+        for model in provider.models:
+            words = len([word for word in re.split(separator, model.id) if word])
+            maker = model.vendor.id == home[0] and home[1] >= HOME_SHARE * len(provider.models)
+            boosts[f"{page}#{model_anchor(provider, model)}"] = (HOME_BOOST if maker else 1) * (1 + TIE_BREAK / words)
+    return boosts
 
 
 def after_page(docs: list[dict], page: str, entries: list[dict]) -> list[dict]:
@@ -105,13 +107,13 @@ def after_page(docs: list[dict], page: str, entries: list[dict]) -> list[dict]:
     return docs[:positions[-1] + 1] + entries + docs[positions[-1] + 1:]
 
 
-def language_docs(docs: list[dict], catalog: Catalog, lang: str, default: str) -> list[dict]:
-    """One language's entries, with provider names, the makers' rows boosted and the glossary terms."""
+def language_docs(docs: list[dict], catalog: Catalog, lang: str, default: str, separator: str) -> list[dict]:
+    """One language's entries, with provider names, model rows boosted and the glossary terms."""
     with_aliases(docs, catalog, lang, default)
-    home = home_rows(catalog, lang, default)
+    boosts = row_boosts(catalog, lang, default, separator)
     for doc in docs:
-        if doc["location"] in home:
-            doc["boost"] = HOME_BOOST
+        if doc["location"] in boosts:
+            doc["boost"] = boosts[doc["location"]]
         if "\u200b" not in doc["title"] + doc["text"]:  # added by our hooks (model rows), or one word long
             doc.update(title=segmented(doc["title"]), text=segmented(doc["text"]))
     return after_page(docs, sites.folder(lang, default) + "glossary/", glossary_entries(catalog, lang, default))
@@ -130,7 +132,7 @@ def split_index(site_dir: Path, catalog: Catalog, languages: list[str], default:
             continue  # a language that was not built (DOCS_BUILD_ZH=false)
         # The default language needs no Chinese segmenter in the browser.
         config = dict(merged["config"], lang=[default]) if lang == default else merged["config"]
-        index = {"config": config, "docs": language_docs(docs, catalog, lang, default)}
+        index = {"config": config, "docs": language_docs(docs, catalog, lang, default, config["separator"])}
         path = site_dir / sites.folder(lang, default) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
