@@ -3,7 +3,9 @@ per glossary term and each provider's other names; and every page describes itse
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
+import html
 import json
 import re
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import catalog as catalog_loader
+from catalog.entities import Text
 from conftest import ROOT
 from docsite import searchlanguages
 from render.overview import term_anchor
@@ -117,13 +120,24 @@ def test_every_page_describes_itself_in_its_language(site):
     assert len(set(providers)) == len(providers), "two provider pages share a description"
 
 
+SUMMARY = Text(en="Groq runs open models on its own chip, the LPU. Answers stream back fast. Prices are low, "
+                  "and a free tier lets you try every model before you pay for anything at all.",
+               zh="Groq 在自研芯片 LPU 上运行开放权重模型。回答返回得很快。价格低廉，还有免费额度可以先试用每个模型，"
+                  "确认合适之后再付费，整个过程无需绑定信用卡，也不需要签订任何长期合同或者承诺最低用量。")
+
+
 @pytest.mark.parametrize("lang, expected", [
-    ("en", "Groq runs open-weight models from Meta, OpenAI, Moonshot AI, DeepSeek and Alibaba Cloud on its own "
-           "inference chip, the LPU."),
-    ("zh", "Groq 在自研的推理芯片 LPU 上运行 Meta、OpenAI、月之暗面、深度求索和阿里云的开放权重模型。"),
+    ("en", "Groq runs open models on its own chip, the LPU. Answers stream back fast."),
+    ("zh", "Groq 在自研芯片 LPU 上运行开放权重模型。回答返回得很快。"),
 ])
-def test_provider_description_is_the_start_of_its_summary(site, lang, expected):
-    assert meta_description(CATALOG.provider("groq"), lang) == expected
+def test_provider_description_is_the_first_sentences_that_fit(lang, expected):
+    groq = dataclasses.replace(CATALOG.provider("groq"), summary=SUMMARY)
+    assert meta_description(groq, lang) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_provider_page_description_comes_from_its_summary(site, lang):
+    expected = html.escape(meta_description(CATALOG.provider("groq"), lang), quote=True)
     assert description(site / ("zh/" if lang == "zh" else "") / "providers/groq/index.html") == expected
 
 
