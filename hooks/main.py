@@ -14,10 +14,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
-from docsite import (exports, generated, interface, navigation, notfound, pages, searchindex, searchlanguages,
-                     untranslated)
+from docsite import (comparison_files, exports, generated, interface, navigation, notfound, pages, searchindex,
+                     searchlanguages, untranslated)
 from docsite.languages import folder as site_folder
-from render import comparison, markers, provider
+from render import markers, provider
 
 state: dict = {}
 
@@ -101,7 +101,7 @@ def on_template_context(context, template_name, config):
 
 def on_post_page(output, page, config):
     # The comparison table joins its page only now, past Markdown and search indexing (render/comparison.py).
-    return comparison.fill_slot(output, state["catalog"], _lang(config))
+    return comparison_files.fill_page(output, page, state["catalog"], _lang(config))
 
 
 def on_pre_template(template, template_name, config):
@@ -125,6 +125,7 @@ def on_post_build(config):
         languages, default = _languages(config)
         notfound.write_all(state, Path(config.site_dir), default)
         exports.write_all(state, config, languages, default)
+        comparison_files.minify_script(Path(config.site_dir))
         # One search entry per model, so that a model id finds the pages that list it.
         searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
         # Then one index per language, with glossary terms and provider aliases (docsite/searchlanguages.py).

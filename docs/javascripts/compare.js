@@ -1,57 +1,69 @@
 /*
  * Model comparison: sort, filter and keep both in the address, for the table that
- * hooks/render/comparison.py renders (#cmp-table, #cmp-filters). No dependencies and no language
- * strings: every word shown comes from the page. Rows carry their raw values in data-* attributes;
- * they are read once into an index, and filtering only toggles `hidden`, so 500+ rows stay smooth.
+ * hooks/render/comparison.py renders (#cmp-table, #cmp-filters). Every model is in models.json beside
+ * the page (hooks/render/comparison_data.py); only a page of rows at a time is in the document, so the
+ * page stays light at any catalog size. Rows are built exactly as the server builds its first page,
+ * with text nodes only: catalog text never becomes HTML. No dependencies and no language strings:
+ * every word shown comes from the page. Minified at build time (hooks/docsite/comparison_files.py).
  */
 (function () {
   "use strict";
 
-  // Read every row once: the sort value of each column and what the filters test.
-  function indexRows(table, columns) {
-    var currencies = (table.getAttribute("data-currencies") || "").split(" ");
-    return Array.prototype.map.call(table.tBodies[0].rows, function (row, order) {
-      var entry = {
-        row: row, order: order, values: {},
-        terms: row.getAttribute("data-terms") || "",
-        capabilities: (row.getAttribute("data-capabilities") || "").split(" "),
-        vendor: row.getAttribute("data-vendor"), kind: row.getAttribute("data-kind"),
-        context: Number(row.getAttribute("data-context")), plan: row.getAttribute("data-plan"),
-        currency: row.getAttribute("data-currency"), input: row.getAttribute("data-input")
+  // Rows of the document as entries: what the filters test and where the sort values are.
+  function readEntries(doc, view) {
+    var at = {};
+    doc.fields.forEach(function (name, index) { at[name] = index; });
+    return doc.rows.map(function (row, order) {
+      var plan = row[at.plan], group = view.currencies.indexOf(row[at.currency]);
+      return {
+        order: order, anchor: row[at.anchor], provider: doc.providers[row[at.provider]], model: row[at.model],
+        vendor: row[at.vendor], plan: plan, currency: row[at.currency],
+        capabilities: row[at.capabilities] ? row[at.capabilities].split(" ") : [],
+        terms: row[at.terms], source: row[at.source], verified: row[at.verified],
+        sort: row[at.sort], cells: row[at.cells],
+        // Prices sort within a currency (never converted); free has no currency and joins the first.
+        group: plan === "free" ? 0 : (group < 0 ? view.currencies.length : group)
       };
-      columns.forEach(function (column) {
-        entry.values[column.key] = sortValue(row.getAttribute("data-" + column.key), column.type, entry, currencies);
-      });
-      return entry;
     });
   }
 
-  // A comparable value, or null for unknown (sorted last in both directions).
-  function sortValue(raw, type, entry, currencies) {
-    if (raw === null || raw === "") return null;
-    if (type === "text") return raw;
-    if (type === "count") return raw.split(" ").filter(Boolean).length;
-    if (type !== "price") return Number(raw);
-    // Prices sort within a currency (never converted); free has no currency and joins the first.
-    var group = entry.plan === "free" ? 0 : currencies.indexOf(entry.currency);
-    return [group < 0 ? currencies.length : group, Number(raw)];
+  // One number per entry for a column, NaN when unknown; text becomes its collated rank. Kept per column.
+  function sortKeys(view, column) {
+    if (view.keys[column.key]) return view.keys[column.key];
+    var entries = view.entries, keys = new Float64Array(entries.length), index = column.index;
+    if (column.type === "text") {
+      var ranks = new Map();
+      entries.forEach(function (entry) { ranks.set(entry.sort[index], 0); });
+      Array.from(ranks.keys()).sort(view.collator.compare).forEach(function (value, rank) { ranks.set(value, rank); });
+      entries.forEach(function (entry) { keys[entry.order] = ranks.get(entry.sort[index]); });
+    } else {
+      entries.forEach(function (entry) {
+        var value = entry.sort[index];
+        keys[entry.order] = value === null || value === undefined ? NaN : Number(value);
+      });
+    }
+    view.keys[column.key] = keys;
+    return keys;
   }
 
-  // Ties keep the page's own order (provider, then model).
-  function comparator(column, direction, collator) {
+  // Unknown values last in both directions; ties keep the page's own order (provider, then model).
+  function comparator(column, direction, keys) {
+    var byCurrency = column.type === "price";
     return function (a, b) {
-      var x = a.values[column.key], y = b.values[column.key], result;
-      if (x === null || y === null) {
-        result = x === y ? 0 : (x === null ? 1 : -1);
-      } else if (column.type === "price") {
-        result = (x[0] - y[0]) || direction * (x[1] - y[1]);
-      } else if (column.type === "text") {
-        result = direction * collator.compare(x, y);
-      } else {
-        result = direction * (x - y);
-      }
-      return result || a.order - b.order;
+      var x = keys[a.order], y = keys[b.order], unknownX = x !== x, unknownY = y !== y;
+      if (unknownX || unknownY) return (unknownX === unknownY ? 0 : (unknownX ? 1 : -1)) || a.order - b.order;
+      return (byCurrency && a.group - b.group) || direction * (x - y) || a.order - b.order;
     };
+  }
+
+  function sortedEntries(view) {
+    var column = columnByKey(view, view.sort);
+    if (!column) return view.entries;
+    return view.entries.slice().sort(comparator(column, view.direction === "desc" ? -1 : 1, sortKeys(view, column)));
+  }
+
+  function columnByKey(view, key) {
+    return view.columns.filter(function (column) { return column.key === key; })[0];
   }
 
   // The filters as the form holds them; empty values filter nothing.
@@ -66,12 +78,15 @@
     };
   }
 
-  function matches(entry, filters) {
+  function matches(view, entry, filters) {
     if (filters.vendor && entry.vendor !== filters.vendor) return false;
-    if (filters.kind && entry.kind !== filters.kind) return false;
-    if (entry.context < filters.context) return false;
-    if (filters.maxInput !== null && entry.plan !== "free" && (entry.plan !== "per-token" ||
-        entry.currency !== filters.currency || Number(entry.input) > filters.maxInput)) return false;
+    if (filters.kind && entry.provider[2] !== filters.kind) return false;
+    if (entry.sort[view.contextAt] < filters.context) return false;
+    if (filters.maxInput !== null && entry.plan !== "free") {
+      var input = entry.sort[view.inputAt];
+      if (entry.plan !== "per-token" || entry.currency !== filters.currency || input === null ||
+          input > filters.maxInput) return false;
+    }
     for (var i = 0; i < filters.capabilities.length; i++) {
       if (entry.capabilities.indexOf(filters.capabilities[i]) < 0) return false;
     }
@@ -81,31 +96,101 @@
     return true;
   }
 
-  // Show matching rows, update the count, and put the state in the address.
-  function applyFilters(view) {
-    var filters = readFilters(view.form), shown = 0;
-    view.rows.forEach(function (entry) {
-      var visible = matches(entry, filters);
-      if (entry.row.hidden === visible) entry.row.hidden = !visible;
-      if (visible) shown += 1;
+  // Elements ----------------------------------------------------------------------------------------
+
+  function element(tag, text, attributes) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    return node;
+  }
+
+  // A line of a cell: its text, and its note (after a tab) in <small>.
+  function appendLine(cell, line) {
+    var tab = line.indexOf("\t"), text = tab < 0 ? line : line.slice(0, tab), note = tab < 0 ? "" : line.slice(tab + 1);
+    if (text) cell.appendChild(document.createTextNode(note ? text + " " : text));
+    if (note) cell.appendChild(element("small", note));
+  }
+
+  // The provider and the model id link to the provider page; the id has Material's copy button.
+  function appendFirstLine(view, cell, column, entry, line) {
+    var page = "../providers/" + entry.provider[0] + "/";
+    if (column.cell === "provider") {
+      cell.appendChild(element("a", line, { href: page }));
+    } else if (column.cell === "model") {
+      var link = element("a", "", { href: page + "#model-" + entry.anchor });
+      link.appendChild(element("code", line));
+      cell.appendChild(link);
+      cell.appendChild(element("button", "", {
+        "class": "md-clipboard md-icon copy-id", type: "button", "data-clipboard-text": line,
+        title: view.labels.copy, "aria-label": view.labels.copy + ": " + line }));
+    } else {
+      appendLine(cell, line);
+    }
+  }
+
+  // A small "checked <date>" linked to where the row's numbers come from.
+  function appendChecked(view, cell, entry) {
+    if (!/^https?:\/\//i.test(entry.source)) return;
+    var small = element("small");
+    small.appendChild(element("a", view.labels.checked.replace("{date}", entry.verified), {
+      href: entry.source,
+      "aria-label": view.labels.sourceLabel.replace("{model}", entry.model).replace("{date}", entry.verified) }));
+    cell.appendChild(element("br"));
+    cell.appendChild(small);
+  }
+
+  function renderRow(view, entry) {
+    var row = element("tr", "", { id: "cmp-" + entry.anchor });
+    view.columns.forEach(function (column) {
+      var cell = element("td", "", column.numeric ? { "class": "cmp-num" } : {});
+      cell.setAttribute("data-label", column.label);
+      entry.cells[column.index].split("\n").forEach(function (line, number) {
+        if (number) cell.appendChild(element("br"));
+        if (number) appendLine(cell, line); else appendFirstLine(view, cell, column, entry, line);
+      });
+      if (column.cell === "status") appendChecked(view, cell, entry);
+      row.appendChild(cell);
     });
-    var template = view.count.getAttribute("data-template");
-    view.count.textContent = template.replace("{shown}", shown).replace("{total}", view.rows.length);
-    view.empty.hidden = shown > 0;
+    return row;
+  }
+
+  // The rows from start to end of what the filters leave, in one DOM operation, and the pager buttons.
+  function render(view) {
+    var fragment = document.createDocumentFragment(), body = view.table.tBodies[0];
+    view.visible.slice(view.start, view.end).forEach(function (entry) { fragment.appendChild(renderRow(view, entry)); });
+    body.textContent = "";
+    body.appendChild(fragment);
+    var rest = view.visible.length - view.end;
+    view.more.hidden = rest <= 0;
+    view.more.textContent = view.labels.more.replace("{count}", Math.min(rest, view.pageSize));
+    view.earlier.hidden = view.start <= 0;
+    view.count.textContent = view.countTemplate.replace("{shown}", view.visible.length)
+      .replace("{total}", view.entries.length);
+    view.empty.hidden = view.visible.length > 0;
+  }
+
+  // State -------------------------------------------------------------------------------------------
+
+  // Sorting changes the order of every row; filtering then keeps the sorted rows that match.
+  function update(view, resort) {
+    if (!view.entries) return;
+    if (resort || !view.sorted) view.sorted = sortedEntries(view);
+    var filters = readFilters(view.form);
+    view.visible = view.sorted.filter(function (entry) { return matches(view, entry, filters); });
+    view.start = 0;
+    view.end = view.pageSize;
+    render(view);
     saveState(view);
   }
 
-  // Reorder the rows in one DOM operation and mark the sorted column for assistive technology.
-  function applySort(view) {
-    var column = view.columns.filter(function (c) { return c.key === view.sort; })[0];
-    var ordered = view.rows.slice();
-    if (column) ordered.sort(comparator(column, view.direction === "desc" ? -1 : 1, view.collator));
-    var fragment = document.createDocumentFragment();
-    ordered.forEach(function (entry) { fragment.appendChild(entry.row); });
-    view.table.tBodies[0].appendChild(fragment);
-    view.columns.forEach(function (c) {
-      if (c === column) c.header.setAttribute("aria-sort", view.direction === "desc" ? "descending" : "ascending");
-      else c.header.removeAttribute("aria-sort");
+  function markSorted(view) {
+    view.columns.forEach(function (column) {
+      if (column.key === view.sort) {
+        column.header.setAttribute("aria-sort", view.direction === "desc" ? "descending" : "ascending");
+      } else {
+        column.header.removeAttribute("aria-sort");
+      }
     });
   }
 
@@ -132,69 +217,125 @@
       else if (params.has(control.name)) control.value = params.get(control.name);
       if (control.tagName === "SELECT" && control.selectedIndex < 0) control.selectedIndex = 0;
     });
-    var known = view.columns.some(function (c) { return c.key === params.get("sort"); });
-    view.sort = known ? params.get("sort") : null;
+    view.sort = columnByKey(view, params.get("sort")) ? params.get("sort") : null;
     view.direction = params.get("dir") === "desc" ? "desc" : "asc";
+    markSorted(view);
   }
+
+  // A deep link (#cmp-… or a provider page's #model-…) shows the page of rows holding it, in view.
+  function showTarget(view) {
+    var hash = decodeURIComponent(location.hash.slice(1)).replace(/^model-/, "cmp-");
+    if (!hash || !view.entries) return;
+    var index = -1;
+    for (var i = 0; i < view.visible.length; i++) {
+      if ("cmp-" + view.visible[i].anchor === hash) { index = i; break; }
+    }
+    if (index < 0) return;
+    if (index < view.start || index >= view.end) {
+      view.start = index - index % view.pageSize;
+      view.end = view.start + view.pageSize;
+      render(view);
+    }
+    var row = document.getElementById(hash), marked = view.table.querySelector(".cmp-target");
+    if (marked) marked.classList.remove("cmp-target");
+    row.classList.add("cmp-target");
+    row.scrollIntoView({ block: "center" });
+  }
+
+  // Wiring ------------------------------------------------------------------------------------------
 
   // Each heading's text moves into a button: native keyboard use, and nothing to press without script.
   function addSortButtons(view) {
     view.columns.forEach(function (column) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "cmp-sort";
-      button.setAttribute("data-sort", column.key);
+      var button = element("button", "", { type: "button", "class": "cmp-sort", "data-sort": column.key });
       while (column.header.firstChild) button.appendChild(column.header.firstChild);
       column.header.appendChild(button);
       button.addEventListener("click", function () {
         view.direction = view.sort === column.key && view.direction === "asc" ? "desc" : "asc";
         view.sort = column.key;
-        applySort(view);
-        saveState(view);
+        markSorted(view);
+        update(view, true);
       });
     });
   }
 
-  // Coalesce bursts of typing into one update per frame.
-  function scheduler(view) {
+  // Typing is coalesced into one update per frame; a tick or a choice applies at once.
+  function listen(view) {
     var pending = false;
-    return function () {
+    view.form.addEventListener("input", function (event) {
+      if (!/^(search|number|text)$/.test(event.target.type)) return update(view, false);
       if (pending) return;
       pending = true;
-      window.requestAnimationFrame(function () { pending = false; applyFilters(view); });
-    };
+      window.requestAnimationFrame(function () { pending = false; update(view, false); });
+    });
+    view.form.addEventListener("reset", function () { window.setTimeout(function () { update(view, false); }, 0); });
+    view.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    view.more.addEventListener("click", function () { view.end += view.pageSize; render(view); });
+    view.earlier.addEventListener("click", function () {
+      view.start = Math.max(0, view.start - view.pageSize);
+      render(view);
+    });
+    window.addEventListener("hashchange", function () { showTarget(view); });
   }
 
-  function scrollToTarget(table) {
-    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    if (target && table.contains(target) && !target.hidden) target.scrollIntoView();
+  // Text columns get their collated order while the reader is still reading, not on their first click.
+  function prepareTextSorts(view) {
+    var idle = window.requestIdleCallback || function (callback) { return window.setTimeout(callback, 50); };
+    view.columns.filter(function (column) { return column.type === "text"; }).forEach(function (column) {
+      idle(function () { sortKeys(view, column); });
+    });
+  }
+
+  function loaded(view, doc) {
+    view.entries = readEntries(doc, view);
+    view.columns.forEach(function (column) { column.index = doc.columns.indexOf(column.key); });
+    view.contextAt = doc.columns.indexOf("context");
+    view.inputAt = doc.columns.indexOf("input");
+    update(view, true);
+    view.table.setAttribute("data-ready", "");
+    showTarget(view);
+    prepareTextSorts(view);
+  }
+
+  function createView(table, form) {
+    var data = table.dataset;
+    var view = {
+      table: table, form: form, count: document.getElementById("cmp-count"),
+      empty: document.getElementById("cmp-empty"), more: document.getElementById("cmp-more"),
+      earlier: document.getElementById("cmp-earlier"), pageSize: Number(data.pageSize) || 30,
+      currencies: (data.currencies || "").split(" "), keys: {}, defaults: {}, sort: null, direction: "asc",
+      labels: { more: data.more, checked: data.checked, sourceLabel: data.sourceLabel, copy: data.copy },
+      collator: new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" })
+    };
+    view.countTemplate = view.count.getAttribute("data-template");
+    view.columns = Array.prototype.map.call(table.tHead.rows[0].cells, function (header) {
+      return { key: header.getAttribute("data-sort"), type: header.getAttribute("data-type"),
+               cell: header.getAttribute("data-cell"), numeric: header.classList.contains("cmp-num"),
+               label: header.textContent.trim(), header: header };
+    });
+    new FormData(form).forEach(function (value, name) { view.defaults[name] = value; });
+    return view;
   }
 
   function init() {
     var table = document.getElementById("cmp-table"), form = document.getElementById("cmp-filters");
-    if (!table || !form || table.hasAttribute("data-ready")) return;
-    table.setAttribute("data-ready", "");
-    var columns = Array.prototype.map.call(table.tHead.rows[0].cells, function (header) {
-      return { key: header.getAttribute("data-sort"), type: header.getAttribute("data-type"), header: header };
-    });
-    var view = {
-      table: table, form: form, columns: columns, rows: indexRows(table, columns),
-      count: document.getElementById("cmp-count"), empty: document.getElementById("cmp-empty"),
-      collator: new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" }),
-      defaults: {}, sort: null, direction: "asc"
-    };
-    new FormData(form).forEach(function (value, name) { view.defaults[name] = value; });
+    if (!table || !form || table.hasAttribute("data-started")) return;
+    table.setAttribute("data-started", "");
+    var view = createView(table, form);
     addSortButtons(view);
     restoreState(view, new URLSearchParams(location.search));
+    listen(view);
     form.hidden = false;
-    var update = scheduler(view);
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
-    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    if (view.sort) applySort(view);
-    applyFilters(view);
-    if (view.sort) scrollToTarget(table);
+    fetch(table.getAttribute("data-src"), { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (doc) { loaded(view, doc); })
+      .catch(function (error) {
+        form.hidden = true;  // without the data the controls could not do anything; the first page stays
+        console.warn("comparison data not loaded:", error);
+      });
   }
 
   // Material re-emits document$ after each instant navigation; without it, run once now.

@@ -1,131 +1,127 @@
-"""The model comparison: every model of every provider in one table, for `<!-- catalog:comparison -->`.
+"""The model comparison page, for `<!-- catalog:comparison -->`: a form, a table and its first page of rows.
 
-The table is HTML rather than a Markdown table because each row carries its raw values in data-*
-attributes (context as an integer, prices as plain numbers, empty when unknown), which is what
-docs/javascripts/compare.js sorts and filters on; the page stays complete without the script.
+Every model is in compare/models.json (comparison_data.py); the page's script fetches it and keeps in
+the page only the rows the reader asked to see, a page at a time. The first page is rendered here
+from the same records and lines as the script's rows, so the page answers without the script too,
+with links to every provider's full table.
 
 The marker leaves only a slot in the Markdown; `fill_slot` puts the table into the built page (the
-`on_post_page` hook), after Markdown conversion and search indexing. Neither needs the table, and on a
-1,000-model catalog they spent about half a second per language re-reading its HTML.
+`on_post_page` hook), after Markdown conversion and search indexing, which have no use for it.
 """
 
 from __future__ import annotations
 
-from catalog.entities import Catalog, Model, Price, Provider
+from pymdownx.slugs import slugify
+
+from catalog.entities import Catalog
 from catalog.specs import CURRENCIES
 
+from .comparison_columns import COLUMNS, NUMERIC, Column
+from .comparison_data import Record, records
 from .comparison_form import render_empty, render_filter_form
-from .comparison_values import base_price, row_values
-from .models import block_cells, capability_text, comparison_anchor, model_anchor, vendor_text
-from .text import attr, code, collation_key, fill, inline, money, tokens
+from .text import attr, fill, html_text, inline, plain
 
 # The table lives on docs/compare.md (provider pages link to compare/), so with directory URLs a provider
 # page is one level up from it, in the same language. MkDocs never sees these links: tests follow them.
 PROVIDER_PAGE = "../providers/{id}/"
+DATA_FILE = "models.json"  # beside the page, one per language (written by docsite/comparison_files.py)
+PAGE_SIZE = 30  # rows per page: the first is rendered here, the script adds more on request
 SLOT = '<div class="cmp-slot"></div>'
-
-# Columns in reading order: (sort key read from each row's data-<key>, label key, sort type).
-# Sort types: text (collated), number, price (free counts as 0, unknown last), count (of words), and
-# rank (a number that stands for an order of words, so it is not aligned as a number).
-COLUMNS = (
-    ("provider", "col_provider", "text"),
-    ("model", "cmp_col_model", "text"),
-    ("vendor-name", "col_vendor", "text"),
-    ("context", "col_context", "number"),
-    ("max-output", "col_max_output", "number"),
-    ("input", "col_input", "price"),
-    ("output", "col_output", "price"),
-    ("cache-read", "col_cache_read", "price"),
-    ("cache-write", "cmp_col_cache_write", "price"),
-    ("capabilities", "col_capabilities", "count"),
-    ("status-rank", "cmp_col_status", "rank"),
-)
-NUMERIC = {"number", "price"}
+_SLUG = slugify(case="lower")
 
 
-def ordered_rows(catalog: Catalog, lang: str) -> list[tuple[Provider, Model]]:
-    """The order without the script: provider name, then model id, as a reader scans a printed list."""
-    rows = [(provider, model) for provider in catalog.providers for model in provider.models]
-    return sorted(rows, key=lambda row: (collation_key(row[0].title(lang)), row[1].id.casefold(),
-                                         row[1].endpoint or ""))
+def html_line(line: str) -> str:
+    """One line of a cell as HTML: its text, and its note (after a tab) in <small>."""
+    text, _, note = line.partition("\t")
+    return html_text(text) + (f"{' ' if text else ''}<small>{html_text(note)}</small>" if note else "")
 
 
-def price_columns(catalog: Catalog, price: Price, lang: str) -> list[str]:
-    """Input, output, cache read and cache write; a plan names itself where input and output go."""
-    if price.plan != "per-token":
-        plan = inline(catalog.label("plan_" + price.plan, lang))
-        return [plan, plan, "—", "—"]
-    cache_write = base_price(price).cache_write
-    write = money(cache_write, price.currency) if cache_write is not None else "—"
-    return [*block_cells(catalog, price, lang), write]
-
-
-def provider_cell(catalog: Catalog, provider: Provider, model: Model, lang: str) -> str:
-    """Provider name linking to its page, with the endpoint when the provider has several."""
-    cell = f'<a href="{PROVIDER_PAGE.format(id=provider.id)}">{inline(provider.title(lang))}</a>'
-    if model.endpoint:
-        endpoint = provider.endpoint(model.endpoint)
-        name = endpoint.label(lang) if endpoint.label else catalog.label("region_" + endpoint.region, lang)
-        cell += f"<br><small>{inline(name)}</small>"
-    return cell
-
-
-def model_cell(catalog: Catalog, provider: Provider, model: Model, lang: str) -> str:
-    """The id links back to the model's row on its provider page; the copy button is Material's."""
-    copy = catalog.label("copy_id", lang)
+def first_line(catalog: Catalog, column: Column, entry: Record, line: str, lang: str) -> str:
+    """The provider and the model id link to the provider page; the id has a copy button."""
+    provider = catalog.providers[entry.provider]
     page = PROVIDER_PAGE.format(id=provider.id)
-    return (f'<a href="{page}#{model_anchor(provider, model)}">{code(model.id)}</a>'
-            f'<button class="md-clipboard md-icon copy-id" type="button" data-clipboard-text="{attr(model.id)}" '
-            f'title="{attr(copy)}" aria-label="{attr(copy)}: {attr(model.id)}"></button>'
-            f"<br><small>{inline(model.name)}</small>")
+    if column.cell == "provider":
+        return f'<a href="{page}">{html_text(line)}</a>'
+    if column.cell == "model":
+        copy = plain(catalog.label("copy_id", lang))
+        return (f'<a href="{page}#model-{entry.anchor}"><code>{html_text(line)}</code></a>'
+                f'<button class="md-clipboard md-icon copy-id" type="button" data-clipboard-text="{attr(line)}" '
+                f'title="{attr(copy)}" aria-label="{attr(copy)}: {attr(line)}"></button>')
+    return html_line(line)
 
 
-def status_cell(catalog: Catalog, model: Model, lang: str) -> str:
-    text = inline(catalog.label("status_" + model.status, lang))
-    day = model.deprecated or model.retired
-    if day:
-        retired = fill(catalog.label(f"cmp_{model.status}_on", lang), {"date": day.isoformat()})
-        text += f"<br><small>{retired}</small>"
-    return text
+def checked_link(catalog: Catalog, entry: Record, lang: str) -> str:
+    """A small "checked <date>" linked to where the row's numbers come from."""
+    text = plain(catalog.label("cmp_checked", lang)).format(date=entry.verified)
+    label = plain(catalog.label("cmp_source_label", lang)).format(model=entry.model, date=entry.verified)
+    return f'<br><small><a href="{attr(entry.source)}" aria-label="{attr(label)}">{html_text(text)}</a></small>'
 
 
-def render_row(catalog: Catalog, provider: Provider, model: Model, lang: str) -> str:
-    values = " ".join(f'data-{key}="{attr(value)}"' for key, value in row_values(provider, model, lang).items())
-    plain = [vendor_text(model, lang), tokens(model.context), tokens(model.max_output),
-             *price_columns(catalog, model.price, lang), capability_text(catalog, model, lang),
-             status_cell(catalog, model, lang)]
-    cells = [f"<td>{provider_cell(catalog, provider, model, lang)}</td>",
-             f"<td>{model_cell(catalog, provider, model, lang)}</td>"]
-    cells += [f'<td class="cmp-num">{cell}</td>' if COLUMNS[index][2] in NUMERIC else f"<td>{cell}</td>"
-              for index, cell in enumerate(plain, start=2)]
-    return f'<tr id="{comparison_anchor(provider, model)}" {values}>{"".join(cells)}</tr>'
+def render_row(catalog: Catalog, entry: Record, lang: str) -> str:
+    """One row, as the script renders it too (tests compare the two)."""
+    cells = []
+    for column, lines in zip(COLUMNS, entry.cells):
+        first, *rest = lines.split("\n")
+        html = "<br>".join([first_line(catalog, column, entry, first, lang), *map(html_line, rest)])
+        if column.cell == "status":
+            html += checked_link(catalog, entry, lang)
+        numeric = ' class="cmp-num"' if column.sort in NUMERIC else ""
+        cells.append(f'<td{numeric} data-label="{attr(plain(catalog.label(column.label, lang)))}">{html}</td>')
+    return f'<tr id="cmp-{entry.anchor}">{"".join(cells)}</tr>'
 
 
 def render_header(catalog: Catalog, lang: str) -> str:
     """Column headings; the script turns each into a sort button, so without it they stay plain text."""
     cells = []
-    for key, label, sort in COLUMNS:
-        numeric = ' class="cmp-num"' if sort in NUMERIC else ""
-        cells.append(f'<th scope="col"{numeric} data-sort="{key}" data-type="{sort}">'
-                     f"{inline(catalog.label(label, lang))}</th>")
+    for column in COLUMNS:
+        numeric = ' class="cmp-num"' if column.sort in NUMERIC else ""
+        cells.append(f'<th scope="col"{numeric} data-sort="{column.key}" data-type="{column.sort}" '
+                     f'data-cell="{column.cell}">{inline(catalog.label(column.label, lang))}</th>')
     return f'<thead><tr>{"".join(cells)}</tr></thead>'
 
 
-def render_comparison(catalog: Catalog, lang: str) -> str:
-    """The filter form, a live count, and the table of every model, as blocks of HTML."""
-    rows = "\n".join(render_row(catalog, provider, model, lang) for provider, model in ordered_rows(catalog, lang))
+def script_labels(catalog: Catalog, lang: str) -> str:
+    """The words the script writes, as attributes of the table: the script holds no language."""
+    labels = {"more": "cmp_more", "checked": "cmp_checked", "source-label": "cmp_source_label", "copy": "copy_id"}
+    return " ".join(f'data-{name}="{attr(plain(catalog.label(key, lang)))}"' for name, key in labels.items())
+
+
+def render_table(catalog: Catalog, first_page: list[Record], lang: str) -> str:
     region = attr(catalog.label("cmp_table_region", lang))
-    table = "\n".join([
+    rows = "\n".join(render_row(catalog, entry, lang) for entry in first_page)
+    return "\n".join([
         f'<div class="cmp-scroll" tabindex="0" role="region" aria-label="{region}">',
-        f'<table id="cmp-table" class="cmp-table" aria-describedby="cmp-caption" '
-        f'data-currencies="{" ".join(CURRENCIES)}">',
-        render_header(catalog, lang),
-        f"<tbody>\n{rows}\n</tbody>",
-        "</table>",
-        "</div>",
-    ])
+        f'<table id="cmp-table" class="cmp-table" aria-describedby="cmp-caption" data-src="{DATA_FILE}" '
+        f'data-page-size="{PAGE_SIZE}" data-currencies="{" ".join(CURRENCIES)}" {script_labels(catalog, lang)}>',
+        render_header(catalog, lang), f"<tbody>\n{rows}\n</tbody>", "</table>", "</div>"])
+
+
+def render_pager(catalog: Catalog, lang: str) -> tuple[str, str]:
+    """Buttons before and after the table that bring earlier or further rows (shown by the script)."""
+    earlier = (f'<p class="cmp-pager"><button type="button" id="cmp-earlier" class="cmp-button" hidden>'
+               f'{inline(catalog.label("cmp_earlier", lang))}</button></p>')
+    more = '<p class="cmp-pager"><button type="button" id="cmp-more" class="cmp-button" hidden></button></p>'
+    return earlier, more
+
+
+def render_provider_links(catalog: Catalog, total: int, lang: str) -> str:
+    """For readers without the script: what they see, and every provider's own table of models."""
+    models_heading = _SLUG(catalog.label("h_models", lang), "-")
+    links = " · ".join(f'<a href="{PROVIDER_PAGE.format(id=provider.id)}#{attr(models_heading)}">'
+                       f"{inline(provider.title(lang))}</a>" for provider in catalog.providers if provider.models)
+    note = fill(catalog.label("cmp_first_page", lang), {"shown": str(min(PAGE_SIZE, total)), "total": str(total)})
+    return f'<noscript><p class="cmp-nojs">{note}</p><p class="cmp-nojs">{links}</p></noscript>'
+
+
+def render_comparison(catalog: Catalog, every: list[Record], lang: str) -> str:
+    """The filter form, a live count, the first page of the table, pager buttons and the no-script note."""
     caption = f'<p id="cmp-caption" class="cmp-caption">{inline(catalog.label("cmp_caption", lang))}</p>'
-    return "\n\n".join([render_filter_form(catalog, lang), caption, table, render_empty(catalog, lang)])
+    earlier, more = render_pager(catalog, lang)
+    # The data starts loading while the page is still being read, not when the script asks for it.
+    preload = f'<link rel="preload" href="{DATA_FILE}" as="fetch" crossorigin="anonymous">'
+    return "\n\n".join([preload, render_filter_form(catalog, lang), caption, earlier,
+                        render_table(catalog, every[:PAGE_SIZE], lang), render_empty(catalog, lang), more,
+                        render_provider_links(catalog, len(every), lang)])
 
 
 def render_slot(catalog: Catalog, lang: str) -> str:
@@ -133,6 +129,9 @@ def render_slot(catalog: Catalog, lang: str) -> str:
     return SLOT
 
 
-def fill_slot(html: str, catalog: Catalog, lang: str) -> str:
-    """A built page with the comparison in place of its slot; pages without one come back unchanged."""
-    return html.replace(SLOT, render_comparison(catalog, lang), 1) if SLOT in html else html
+def fill_slot(html: str, catalog: Catalog, lang: str, every: list[Record] | None = None) -> str:
+    """A built page with the comparison in place of its slot; pages without one come back unchanged.
+    `every` is the records when the caller has them already (it writes them as JSON too)."""
+    if SLOT not in html:
+        return html
+    return html.replace(SLOT, render_comparison(catalog, records(catalog, lang) if every is None else every, lang), 1)

@@ -1,7 +1,7 @@
-"""What each comparison row carries for docs/javascripts/compare.js: raw values in data-* attributes.
+"""Raw values behind the comparison's sorting and filtering (see comparison_columns.py).
 
-Numbers are plain digits (context as an integer, prices per million tokens), empty when unknown, so the
-script sorts numbers as numbers; `terms` is what the free-text filter matches, in both languages.
+Prices are plain digits per million tokens, empty when unknown, so the script sorts numbers as
+numbers; `search_text` is what the free-text filter matches, in both languages.
 """
 
 from __future__ import annotations
@@ -38,15 +38,3 @@ def search_text(provider: Provider, model: Model) -> str:
     if model.base_vendor:
         names += [model.base_vendor.name("en"), model.base_vendor.name("zh")]
     return " ".join(dict.fromkeys(name.casefold() for name in names))
-
-
-def row_values(provider: Provider, model: Model, lang: str) -> dict:
-    """The data-* attributes of one row: everything the script sorts or filters on."""
-    return {
-        "provider": provider.title(lang), "kind": provider.kind, "model": model.id,
-        "vendor": model.vendor.id, "vendor-name": model.vendor.name(lang),
-        "context": str(model.context), "max-output": str(model.max_output),
-        "plan": model.price.plan, "currency": model.price.currency or "", **price_values(model.price),
-        "capabilities": " ".join(model.capabilities), "status": model.status,
-        "status-rank": str(STATUS_ORDER.index(model.status)), "terms": search_text(provider, model),
-    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import string
@@ -57,9 +58,21 @@ def attr(value: str) -> str:
     return html.escape(value, quote=True).replace("|", "&#124;")
 
 
+def plain(value: str) -> str:
+    """Catalog text for the comparison's JSON, which the page's script puts in as text (never as HTML)."""
+    return _SPACES.sub(" ", value).strip()
+
+
 def html_text(value: str) -> str:
-    """Catalog text placed as HTML text outside Markdown (search entries): &, < and > as entities."""
+    """Catalog text placed as HTML text outside Markdown (search entries, the comparison's rows): &, < and >
+    as entities."""
     return html.escape(value, quote=False)
+
+
+def script_json(document) -> str:
+    """A JSON document that stays inert even if a page ever inlines it: no `<`, `>` or `&` survive."""
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def code(value: str) -> str:

@@ -1,0 +1,77 @@
+"""The comparison as compact JSON, one document per language (compare/models.json beside the page).
+
+The page's script fetches it and renders only the rows the reader can see, so the page no longer
+carries every model as HTML. A row is an array whose positions FIELDS names (the document repeats
+them, so the script reads by name); providers are listed once and rows point at them by index.
+Every catalog string in it has been through render/text.py (`plain`), and the script only ever puts
+it into the page as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from catalog.entities import Catalog, Model, Provider
+
+from .comparison_columns import COLUMNS
+from .comparison_values import search_text
+from .models import model_anchor
+from .text import collation_key, plain, script_json
+
+FORMAT_VERSION = 1
+FIELDS = ("anchor", "provider", "model", "vendor", "plan", "currency", "capabilities", "status",
+          "terms", "source", "verified", "sort", "cells")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One row: the fields the script filters on, a sort value and the lines of each column."""
+
+    anchor: str  # the model anchor without "model-": the row is cmp-<anchor>, its provider row model-<anchor>
+    provider: int
+    model: str
+    vendor: str
+    plan: str
+    currency: str
+    capabilities: str
+    status: str
+    terms: str
+    source: str
+    verified: str
+    sort: tuple
+    cells: tuple  # per column, its lines joined by newlines
+
+
+def ordered_rows(catalog: Catalog, lang: str) -> list[tuple[Provider, Model]]:
+    """The order without the script: provider name, then model id, as a reader scans a printed list."""
+    rows = [(provider, model) for provider in catalog.providers for model in provider.models]
+    return sorted(rows, key=lambda row: (collation_key(row[0].title(lang)), row[1].id.casefold(),
+                                         row[1].endpoint or ""))
+
+
+def record(catalog: Catalog, provider: Provider, provider_index: int, model: Model, lang: str) -> Record:
+    return Record(
+        anchor=model_anchor(provider, model).removeprefix("model-"), provider=provider_index, model=model.id,
+        vendor=model.vendor.id, plan=model.price.plan, currency=model.price.currency or "",
+        capabilities=" ".join(model.capabilities), status=model.status, terms=plain(search_text(provider, model)),
+        source=model.source, verified=model.verified.isoformat(),
+        sort=tuple(column.value(provider, model, lang) for column in COLUMNS),
+        cells=tuple("\n".join(column.lines(catalog, provider, model, lang)) for column in COLUMNS))
+
+
+def records(catalog: Catalog, lang: str) -> list[Record]:
+    """Every model as a record, in the order without the script."""
+    index = {provider.id: number for number, provider in enumerate(catalog.providers)}
+    return [record(catalog, provider, index[provider.id], model, lang) for provider, model in ordered_rows(catalog, lang)]
+
+
+def document(catalog: Catalog, every: list[Record], lang: str) -> dict:
+    """The whole JSON document of one language, from `records`."""
+    providers = [[provider.id, plain(provider.title(lang)), provider.kind] for provider in catalog.providers]
+    rows = [[getattr(entry, field) for field in FIELDS] for entry in every]
+    return {"version": FORMAT_VERSION, "lang": lang, "columns": [column.key for column in COLUMNS],
+            "fields": list(FIELDS), "providers": providers, "rows": rows}
+
+
+def render_json(catalog: Catalog, every: list[Record], lang: str) -> str:
+    return script_json(document(catalog, every, lang))
