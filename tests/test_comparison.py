@@ -1,5 +1,6 @@
-"""The comparison page of the real site, in both languages: every model with the catalog's numbers,
-unique anchors, deep links both ways, and a complete table without JavaScript."""
+"""The comparison page of the real site, in both languages: every model in its models.json with the
+catalog's numbers, the first page of rows in the HTML, unique anchors, deep links both ways, links to
+every provider's table without JavaScript, and the script on this page only, minified."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import rjsmin
+from urllib.parse import unquote
 
 import catalog
 from conftest import ROOT
-from render.models import comparison_anchor, model_anchor
+from render.comparison import PAGE_SIZE
+from render.models import comparison_anchor
 from render.text import collation_key, money, tokens
 from sitecheck import Page, resolve, search_index
 
@@ -59,36 +63,58 @@ def compare_page(site: Path, lang: str) -> Path:
     return site / LANG_ROOT[lang] / "compare/index.html"
 
 
+def compare_data(site: Path, lang: str) -> dict:
+    """models.json beside the page, its rows as dicts keyed by the document's field names."""
+    document = json.loads((compare_page(site, lang).parent / "models.json").read_text(encoding="utf-8"))
+    document["records"] = [dict(zip(document["fields"], row)) for row in document["rows"]]
+    return document
+
+
 @pytest.fixture(scope="module")
 def tables(site):
     return {lang: ComparisonTable(compare_page(site, lang).read_text(encoding="utf-8")) for lang in LANG_ROOT}
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_every_catalog_model_has_one_row(tables, lang):
-    expected = [comparison_anchor(provider, model) for provider, model in ALL_MODELS]
-    assert len(expected) == len(set(expected)), "two models share a comparison anchor"
-    assert sorted(tables[lang].rows) == sorted(expected)
+@pytest.fixture(scope="module")
+def documents(site):
+    return {lang: compare_data(site, lang) for lang in LANG_ROOT}
+
+
+def expected_order(lang: str) -> list[str]:
+    # Providers by title as the reader's language sorts them (Chinese by pinyin), then model id.
+    ordered = sorted(ALL_MODELS, key=lambda row: (collation_key(row[0].title(lang)), row[1].id.casefold(),
+                                                  row[1].endpoint or ""))
+    return [comparison_anchor(provider, model) for provider, model in ordered]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_rows_show_and_carry_the_catalog_numbers(tables, lang):
-    table = tables[lang]
+def test_every_catalog_model_is_one_record_and_the_page_holds_the_first_ones(documents, tables, lang):
+    anchors = ["cmp-" + entry["anchor"] for entry in documents[lang]["records"]]
+    assert len(anchors) == len(set(anchors)), "two models share a comparison anchor"
+    assert anchors == expected_order(lang)
+    assert list(tables[lang].rows) == anchors[:PAGE_SIZE]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_records_and_rows_carry_the_catalog_numbers(documents, tables, lang):
+    columns = documents[lang]["columns"]
+    records = {"cmp-" + entry["anchor"]: entry for entry in documents[lang]["records"]}
     for provider, model in ALL_MODELS:
         anchor = comparison_anchor(provider, model)
-        attrs = table.rows[anchor]["attrs"]
-        assert (attrs["data-context"], attrs["data-max-output"]) == (str(model.context), str(model.max_output)), anchor
-        shown = (table.cell(anchor, 3), table.cell(anchor, 4))
-        assert shown == (tokens(model.context), tokens(model.max_output)), anchor
-        assert attrs["data-model"] == model.id and attrs["data-plan"] == model.price.plan
+        entry = records[anchor]
+        values, cells = dict(zip(columns, entry["sort"])), dict(zip(columns, entry["cells"]))
+        assert (values["context"], values["max-output"]) == (model.context, model.max_output), anchor
+        assert (cells["context"], cells["max-output"]) == (tokens(model.context), tokens(model.max_output)), anchor
+        assert entry["model"] == model.id and entry["plan"] == model.price.plan
+        assert entry["source"] == model.source and entry["verified"] == model.verified.isoformat()
         if model.price.plan == "per-token":
-            currency = model.price.currency
             base = model.price.tiers[0] if model.price.tiers else model.price  # a tier per line, smallest first
-            assert float(attrs["data-input"]) == base.input and float(attrs["data-output"]) == base.output, anchor
-            assert attrs["data-currency"] == currency
-            assert table.cell(anchor, 5).split()[0] == money(base.input, currency), anchor
-            assert table.cell(anchor, 6).split()[0] == money(base.output, currency), anchor
-        assert attrs["data-capabilities"].split() == list(model.capabilities)
+            assert (values["input"], values["output"]) == (base.input, base.output), anchor
+            assert entry["currency"] == model.price.currency
+            assert cells["input"].split()[0] == money(base.input, model.price.currency), anchor
+        assert entry["capabilities"].split() == list(model.capabilities)
+        if anchor in tables[lang].rows:  # the first page shows the same lines
+            assert tables[lang].cell(anchor, columns.index("context")) == tokens(model.context)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -99,43 +125,62 @@ def test_ids_on_the_page_are_unique(site, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_rows_link_to_the_model_on_its_provider_page(site, tables, lang):
+def test_rows_link_to_the_model_on_its_provider_page(site, documents, tables, lang):
     page = compare_page(site, lang)
-    for provider, model in ALL_MODELS:
-        href = tables[lang].rows[comparison_anchor(provider, model)]["links"][1][0]
+    providers = documents[lang]["providers"]
+    for entry in documents[lang]["records"]:
+        # What the script writes, and the first page holds: ../providers/<id>/#model-<anchor>
+        href = f"../providers/{providers[entry['provider']][0]}/#model-{entry['anchor']}"
         target = resolve(site, page, href)
-        assert target == site / LANG_ROOT[lang] / f"providers/{provider.id}/index.html", href
-        assert href.endswith("#" + model_anchor(provider, model))
-        assert model_anchor(provider, model) in Page(target).ids
+        assert "model-" + entry["anchor"] in Page(target).ids, href
+        if "cmp-" + entry["anchor"] in tables[lang].rows:
+            assert tables[lang].rows["cmp-" + entry["anchor"]]["links"][1][0] == href
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_provider_pages_link_back_to_their_rows(site, tables, lang):
+def test_provider_pages_link_back_to_their_rows(site, documents, lang):
+    anchors = {"cmp-" + entry["anchor"] for entry in documents[lang]["records"]}
     for provider in CATALOG.providers:
         page = Page(site / LANG_ROOT[lang] / f"providers/{provider.id}/index.html")
         backlinks = {link["href"] for link in page.links if "#cmp-" in (link.get("href") or "")}
         assert len(backlinks) == len(provider.models), provider.id
         for href in backlinks:
             assert resolve(site, page.path, href) == compare_page(site, lang)
-            assert href.split("#")[1] in tables[lang].rows
+            assert href.split("#")[1] in anchors  # the script brings that row into view
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_without_javascript_the_table_is_complete_and_the_form_hidden(site, tables, lang):
-    source = compare_page(site, lang).read_text(encoding="utf-8")
+def test_without_javascript_the_first_page_and_every_provider_table(site, lang):
+    page = compare_page(site, lang)
+    source = page.read_text(encoding="utf-8")
     assert re.search(r'<form [^>]*id="cmp-filters"[^>]*hidden', source)
-    order = list(tables[lang].rows)  # document order, as served
-    # Providers by title as the reader's language sorts them (Chinese by pinyin), then model id.
-    expected = sorted(ALL_MODELS, key=lambda row: (collation_key(row[0].title(lang)), row[1].id.casefold(),
-                                                   row[1].endpoint or ""))
-    assert order == [comparison_anchor(provider, model) for provider, model in expected]
-    assert re.search(r'<script src="(\.\./)+javascripts/compare\.js"></script>', source)
+    noscript = re.search(r"<noscript>(.*?)</noscript>", source, re.S).group(1)
+    links = re.findall(r'<a href="([^"]+)">', noscript)
+    assert len(links) == len([provider for provider in CATALOG.providers if provider.models])
+    for href in links:
+        path, anchor = href.split("#")
+        assert unquote(anchor) in Page(resolve(site, page, path)).ids, href
 
 
-def test_the_script_is_served_by_the_site_and_holds_no_language(site):
-    script = (site / "javascripts/compare.js").read_text(encoding="utf-8")
-    assert "replaceState" in script and "aria-sort" in script
-    assert not re.search(r"[\u4e00-\u9fff]", script) and "Showing" not in script
+def test_the_script_loads_on_the_comparison_page_only_and_is_minified(site):
+    for lang in LANG_ROOT:
+        source = compare_page(site, lang).read_text(encoding="utf-8")
+        assert re.search(r'<script src="(\.\./)+javascripts/compare\.js"></script>', source)
+        assert "compare.js" not in (site / LANG_ROOT[lang] / "providers/groq/index.html").read_text(encoding="utf-8")
+    served = (site / "javascripts/compare.js").read_text(encoding="utf-8")
+    written = (ROOT / "docs/javascripts/compare.js").read_text(encoding="utf-8")
+    assert served == rjsmin.jsmin(written) and len(served) < 0.7 * len(written)
+    assert "replaceState" in served and "aria-sort" in served
+    assert not re.search(r"[\u4e00-\u9fff]", served) and "Showing" not in served
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_data_is_inert_and_in_the_page_language(site, documents, lang):
+    text = (compare_page(site, lang).parent / "models.json").read_text(encoding="utf-8")
+    assert "<" not in text and ">" not in text
+    assert documents[lang]["lang"] == lang
+    groq = next(entry for entry in documents[lang]["providers"] if entry[0] == "groq")
+    assert groq[1] == CATALOG.provider("groq").title(lang)
 
 
 def test_search_index_leaves_out_the_table(site):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from html import unescape
+import json
 import re
 
 import markdown as md
@@ -11,7 +13,8 @@ import pytest
 import catalog
 from catalog.entities import Price, Text, Tier
 from conftest import ROOT
-from render import comparison, comparison_form, comparison_markdown, comparison_values, markers, models
+from render import (comparison, comparison_columns, comparison_data, comparison_form, comparison_markdown,
+                    comparison_values, markers, models)
 
 CATALOG = catalog.load(ROOT / "data", ROOT)
 GROQ = CATALOG.provider("groq")
@@ -25,24 +28,37 @@ def to_html(markdown_text: str) -> str:
     return md.markdown(markdown_text, extensions=["tables", "md_in_html", "attr_list"])
 
 
-def row_of(html: str, anchor: str) -> str:
-    return re.search(f'<tr id="{anchor}".*?</tr>', html, re.S).group()
-
-
 def test_comparison_anchor_shares_the_model_anchor_suffix():
     assert models.model_anchor(GROQ, KIMI) == "model-groq-moonshotai-kimi-k2-instruct-0905"
     assert models.comparison_anchor(GROQ, KIMI) == "cmp-groq-moonshotai-kimi-k2-instruct-0905"
 
 
-def test_row_carries_raw_values_for_the_script():
-    row = comparison.render_row(CATALOG, GROQ, KIMI, "en")
-    for attribute in ('id="cmp-groq-moonshotai-kimi-k2-instruct-0905"', 'data-context="262144"',
-                      'data-max-output="16384"', 'data-input="0.6"', 'data-output="2.5"', 'data-cache-read="0.15"',
-                      'data-cache-write=""', 'data-currency="USD"', 'data-plan="per-token"',
-                      'data-vendor="moonshot-ai"', 'data-kind="cloud-api"', 'data-capabilities="prompt-cache"',
-                      'data-status="active"', 'data-terms="'):
-        assert attribute in row, attribute
-    assert "<td class=\"cmp-num\">262,144</td>" in row and "<td class=\"cmp-num\">$0.60</td>" in row
+def kimi_record(lang: str = "en") -> comparison_data.Record:
+    return comparison_data.record(CATALOG, GROQ, CATALOG.providers.index(GROQ), KIMI, lang)
+
+
+def test_record_carries_sort_values_and_cell_lines():
+    entry = kimi_record()
+    by_key = dict(zip([column.key for column in comparison_columns.COLUMNS], zip(entry.sort, entry.cells)))
+    assert entry.anchor == "groq-moonshotai-kimi-k2-instruct-0905" and entry.model == KIMI.id
+    assert (entry.plan, entry.currency, entry.vendor, entry.capabilities) == ("per-token", "USD", "moonshot-ai",
+                                                                              "prompt-cache")
+    assert by_key["context"] == (262144, "262,144") and by_key["max-output"] == (16384, "16,384")
+    assert by_key["input"] == (0.6, "$0.60") and by_key["output"] == (2.5, "$2.50")
+    assert by_key["cache-read"] == (0.15, "$0.15") and by_key["cache-write"] == (None, "—")
+    assert by_key["model"] == (KIMI.id, f"{KIMI.id}\n\t{KIMI.name}")
+    assert by_key["status-rank"] == (0, "active")
+    assert entry.source == KIMI.source and entry.verified == KIMI.verified.isoformat()
+
+
+def test_row_html_shows_the_lines_and_the_check_date():
+    row = comparison.render_row(CATALOG, kimi_record("zh"), "zh")
+    assert row.startswith('<tr id="cmp-groq-moonshotai-kimi-k2-instruct-0905">')
+    assert '<td class="cmp-num" data-label="上下文窗口">262,144</td>' in row
+    assert '<td class="cmp-num" data-label="输入">$0.60</td>' in row
+    day = KIMI.verified.isoformat()
+    assert (f'<small><a href="{KIMI.source}" aria-label="{KIMI.id} 的数据来源，{day} 核对">{day} 核对</a></small>'
+            in row)
 
 
 @pytest.mark.parametrize("plan, values", [
@@ -53,51 +69,73 @@ def test_free_is_zero_and_a_plan_without_prices_is_unknown(plan, values):
     assert comparison_values.price_values(Price(plan=plan)) == values
 
 
+def page_html(lang: str) -> str:
+    return comparison.render_comparison(CATALOG, comparison_data.records(CATALOG, lang), lang)
+
+
 @pytest.mark.parametrize("lang, provider_header, search_text", [
     ("en", ">Provider</th>", "moonshot ai"), ("zh", ">服务商</th>", "月之暗面")])
 def test_header_and_search_text_in_both_languages(lang, provider_header, search_text):
-    html = comparison.render_comparison(CATALOG, lang)
+    html = page_html(lang)
     assert provider_header in html
     assert 'data-sort="context" data-type="number"' in html and 'data-sort="input" data-type="price"' in html
-    row = row_of(html, models.comparison_anchor(GROQ, KIMI))
-    assert search_text in row and "月之暗面" in row and "moonshot ai" in row  # either language finds it
+    terms = kimi_record(lang).terms
+    assert search_text in terms and "月之暗面" in terms and "moonshot ai" in terms  # either language finds it
 
 
 @pytest.mark.parametrize("lang, label, status", [("en", "Minimum context window", "active"),
                                                   ("zh", "上下文窗口不低于", "可用")])
 def test_form_is_hidden_until_the_script_runs_and_labels_every_control(lang, label, status):
-    html = comparison.render_comparison(CATALOG, lang)
+    html = page_html(lang)
     assert re.search(r'<form id="cmp-filters"[^>]* hidden>', html)
     for control in ("cmp-q", "cmp-vendor", "cmp-kind", "cmp-context", "cmp-max-input", "cmp-currency"):
         assert f'<label for="{control}">' in html and f'id="{control}"' in html, control
-    assert label in html and f">{status}</td>" in html
+    assert label in html and f'data-label="{"Status" if lang == "en" else "状态"}">{status}<br>' in html
     assert '<option value="128000">' in html and 'name="cap" value="vision"' in html
 
 
-def test_every_model_is_one_row_in_provider_then_model_order():
-    html = comparison.render_comparison(CATALOG, "en")
-    ids = re.findall(r'<tr id="(cmp-[^"]+)"', html)
-    assert len(ids) == len(ALL_MODELS) == len(set(ids))
+def test_the_json_has_every_model_and_the_page_its_first_rows_in_provider_then_model_order():
     expected = sorted(ALL_MODELS, key=lambda row: (row[0].title("en").casefold(), row[1].id.casefold(),
                                                    row[1].endpoint or ""))
-    assert ids == [models.comparison_anchor(provider, model) for provider, model in expected]
+    anchors = [models.comparison_anchor(provider, model) for provider, model in expected]
+    document = json.loads(comparison_data.render_json(CATALOG, comparison_data.records(CATALOG, "en"), "en"))
+    at = document["fields"].index("anchor")
+    assert ["cmp-" + row[at] for row in document["rows"]] == anchors and len(set(anchors)) == len(ALL_MODELS)
+    assert document["columns"] == [column.key for column in comparison_columns.COLUMNS]
+    ids = re.findall(r'<tr id="(cmp-[^"]+)"', page_html("en"))
+    assert ids == anchors[:comparison.PAGE_SIZE]
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "supported-models"), ("zh", "支持的模型")])
+def test_without_the_script_every_provider_table_is_one_link_away(lang, heading):
+    noscript = re.search(r"<noscript>(.*?)</noscript>", page_html(lang), re.S).group(1)
+    for provider in CATALOG.providers:
+        if provider.models:
+            assert f'<a href="../providers/{provider.id}/#{heading}">' in noscript, provider.id
+    assert str(len(ALL_MODELS)) in noscript and str(comparison.PAGE_SIZE) in noscript
 
 
 def test_links_lead_from_the_comparison_page_to_the_provider_pages():
-    html = to_html(comparison.render_comparison(CATALOG, "zh"))
+    html = comparison.render_row(CATALOG, kimi_record("zh"), "zh")
     assert ('<a href="../providers/groq/#model-groq-moonshotai-kimi-k2-instruct-0905">'
             '<code>moonshotai/kimi-k2-instruct-0905</code></a>') in html
     assert '<a href="../providers/groq/">Groq</a>' in html
 
 
 def test_hostile_catalog_text_stays_text():
-    evil = dataclasses.replace(KIMI, id="x]|(y", name="<script>alert(1)</script>",
+    evil = dataclasses.replace(KIMI, id="x]|(y</script>", name="<script>alert(1)</script>",
+                               source="https://example.com/?a=<b>&c=\"d\"",
                                description=Text(en="<img src=x onerror=alert(1)>", zh="*x*"))
     provider = dataclasses.replace(GROQ, models=(evil,), local_name=Text(en="A | B", zh="<b>C</b>"))
+    hostile = dataclasses.replace(CATALOG, providers=(provider,))
     for lang in ("en", "zh"):
-        html = to_html(comparison.render_row(CATALOG, provider, evil, lang))
-        assert "<script>" not in html and "<img" not in html and "<b>" not in html
-        assert html.count("<td") == len(comparison.COLUMNS)
+        every = comparison_data.records(hostile, lang)
+        html = comparison.render_row(hostile, every[0], lang)
+        assert "<script>" not in html and "<img" not in html and "<b>" not in html and "</script" not in html
+        assert html.count("<td") == len(comparison_columns.COLUMNS)
+        text = comparison_data.render_json(hostile, every, lang)
+        assert "<" not in text and ">" not in text and "&" not in text  # inert even if inlined in a page
+        assert "<script>alert(1)</script>" in json.dumps(json.loads(text), ensure_ascii=False)  # text, intact
 
 
 def test_marker_leaves_a_slot_that_the_built_page_fills():
@@ -105,6 +143,7 @@ def test_marker_leaves_a_slot_that_the_built_page_fills():
     html = to_html(markdown_text)
     assert comparison.SLOT in html and "cmp-table" not in html  # Markdown passes the slot through untouched
     filled = comparison.fill_slot(f"<main>{html}</main>", CATALOG, "zh")
+    assert filled.count("<tr id=") == comparison.PAGE_SIZE
     assert comparison.SLOT not in filled and filled.count('<table id="cmp-table"') == 1
     assert comparison.fill_slot("<main>other page</main>", CATALOG, "zh") == "<main>other page</main>"
     with pytest.raises(markers.MarkerError, match="takes no argument"):
@@ -123,7 +162,7 @@ def test_plain_table_for_llms_full(lang, header):
     rows = [line for line in table.splitlines() if line.startswith("| [")]
     assert len(rows) == len(ALL_MODELS)
     kimi = next(line for line in rows if "moonshotai/kimi-k2-instruct-0905" in line and "/providers/groq.md" in line)
-    assert "| 262,144 | 16,384 | $0.60 | $2.50 | $0.15 | — |" in kimi
+    assert "| 262,144 | 16,384 | $0.60 | $2.50 | $0.15 | — |" in unescape(kimi)  # llms-full decodes entities
 
 
 @pytest.mark.parametrize("lang, text", [("en", "Compare"), ("zh", "对比")])

@@ -62,7 +62,8 @@ def record(catalog: Catalog, provider: Provider, provider_index: int, model: Mod
 def records(catalog: Catalog, lang: str) -> list[Record]:
     """Every model as a record, in the order without the script."""
     index = {provider.id: number for number, provider in enumerate(catalog.providers)}
-    return [record(catalog, provider, index[provider.id], model, lang) for provider, model in ordered_rows(catalog, lang)]
+    return [record(catalog, provider, index[provider.id], model, lang)
+            for provider, model in ordered_rows(catalog, lang)]
 
 
 def document(catalog: Catalog, every: list[Record], lang: str) -> dict:
