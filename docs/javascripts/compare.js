@@ -71,7 +71,7 @@
     var data = new FormData(form);
     var price = String(data.get("maxin") || "").trim();
     return {
-      words: String(data.get("q") || "").toLocaleLowerCase().split(/\s+/).filter(Boolean),
+      words: String(data.get("find") || "").toLocaleLowerCase().split(/\s+/).filter(Boolean),
       capabilities: data.getAll("cap"), vendor: data.get("vendor") || "", kind: data.get("kind") || "",
       context: Number(data.get("ctx") || 0),
       maxInput: price === "" || isNaN(Number(price)) ? null : Number(price), currency: data.get("cur") || ""

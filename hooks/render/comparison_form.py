@@ -46,9 +46,10 @@ def context_options(catalog: Catalog, lang: str) -> list[str]:
 
 
 def search_field(catalog: Catalog, lang: str) -> str:
+    """The free-text filter. Its parameter is `find`: Material opens its own search for a `?q=` address."""
     hint = attr(catalog.label("cmp_search_hint", lang))
     return (f'<div class="cmp-field cmp-field--search"><label for="cmp-q">{inline(catalog.label("cmp_search", lang))}'
-            f'</label><input type="search" id="cmp-q" name="q" placeholder="{hint}" autocomplete="off"></div>')
+            f'</label><input type="search" id="cmp-q" name="find" placeholder="{hint}" autocomplete="off"></div>')
 
 
 def price_fields(catalog: Catalog, lang: str) -> str:
@@ -78,7 +79,7 @@ def render_filter_form(catalog: Catalog, lang: str) -> str:
               select(catalog, lang, "kind", "cmp-kind", "cmp_kind", kind_options(catalog, lang)),
               select(catalog, lang, "ctx", "cmp-context", "cmp_min_context", context_options(catalog, lang)),
               price_fields(catalog, lang), capability_fields(catalog, lang),
-              f'<button type="reset" id="cmp-reset" class="md-button">{reset}</button>']
+              f'<button type="reset" id="cmp-reset" class="cmp-button">{reset}</button>']
     form = (f'<form id="cmp-filters" class="cmp-filters" role="search" aria-label="{label}" hidden>'
             f'{"".join(fields)}</form>')
     template = attr(catalog.label("cmp_count", lang))

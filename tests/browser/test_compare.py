@@ -15,15 +15,42 @@ pytestmark = [
 ]
 
 PREFIX = {"en": "", "zh": "zh/"}
+PAGE_SIZE = 30  # hooks/render/comparison.py
 
-VISIBLE_ROWS = """table => [...table.tBodies[0].rows].filter(row => !row.hidden).map(row => ({
-  id: row.id, context: Number(row.dataset.context), input: row.dataset.input, plan: row.dataset.plan,
-  currency: row.dataset.currency, capabilities: row.dataset.capabilities.split(" "), terms: row.dataset.terms,
-}))"""
+# Every record of the page's models.json by row id, with its sort values by column key.
+RECORDS = """() => fetch("models.json").then(response => response.json()).then(doc => {
+  const records = {};
+  for (const row of doc.rows) {
+    const entry = Object.fromEntries(doc.fields.map((name, index) => [name, row[index]]));
+    entry.values = Object.fromEntries(doc.columns.map((key, index) => [key, entry.sort[index]]));
+    records["cmp-" + entry.anchor] = entry;
+  }
+  return records;
+})"""
+
+
+def records(page) -> dict:
+    if not hasattr(page, "records"):
+        page.records = page.evaluate(RECORDS)
+    return page.records
+
+
+def shown_ids(page) -> list[str]:
+    return page.locator("#cmp-table").evaluate("table => [...table.tBodies[0].rows].map(row => row.id)")
 
 
 def rows(page) -> list[dict]:
-    return page.locator("#cmp-table").evaluate(VISIBLE_ROWS)
+    """Every row the filters leave, in order: "show more" is pressed until the list ends."""
+    more = page.locator("#cmp-more")
+    while more.is_visible():
+        before = len(shown_ids(page))
+        more.click()
+        page.wait_for_function("n => document.querySelector('#cmp-table tbody').rows.length > n", arg=before)
+    by_id = records(page)
+    return [{"id": row_id, "context": by_id[row_id]["values"]["context"], "input": by_id[row_id]["values"]["input"],
+             "plan": by_id[row_id]["plan"], "currency": by_id[row_id]["currency"],
+             "capabilities": by_id[row_id]["capabilities"].split(), "terms": by_id[row_id]["terms"]}
+            for row_id in shown_ids(page)]
 
 
 def open_compare(page, lang: str = "en", query: str = ""):
@@ -44,9 +71,14 @@ def shown_count(page) -> str:
     return page.locator("#cmp-count").inner_text()
 
 
-def wait_for_rows(page, count: int) -> None:
-    page.wait_for_function("n => [...document.querySelectorAll('#cmp-table tbody tr')].filter(r => !r.hidden).length"
-                           " === n", arg=count)
+def total(page) -> int:
+    return len(records(page))
+
+
+def wait_for_count(page, count: int) -> None:
+    """Until the live count says `count` models are left."""
+    page.wait_for_function("n => document.querySelector('#cmp-count').textContent.match(/\\d+/)[0] === String(n)",
+                           arg=count)
 
 
 def state(page) -> dict:
@@ -56,15 +88,16 @@ def state(page) -> dict:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_sorting_by_context_window_sorts_numbers_as_numbers(page, lang):
     open_compare(page, lang)
-    total = len(rows(page))
     sort_button(page, "context").click()
     values = [row["context"] for row in rows(page)]
-    assert len(values) == total
+    assert len(values) == total(page)
     assert values == sorted(values), "context windows not in ascending numeric order"
     assert sorted(values) != sorted(values, key=str), "the catalog cannot tell numeric from text order"
     assert aria_sort(page, "context") == "ascending"
     assert state(page)["sort"] == ["context"]
     sort_button(page, "context").click()
+    page.reload()  # the sorted view again, from the address, with all its rows
+    page.wait_for_selector("#cmp-table[data-ready]", state="attached")
     assert [row["context"] for row in rows(page)] == sorted(values, reverse=True)
     assert aria_sort(page, "context") == "descending" and state(page)["dir"] == ["desc"]
 
@@ -86,22 +119,23 @@ def test_sorting_by_input_price_sorts_within_a_currency(page):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_filters_narrow_the_table_and_reset_restores_it(page, lang):
     open_compare(page, lang)
-    total = len(rows(page))
+    every = total(page)
     page.locator("#cmp-cap-vision").check()
     page.locator("#cmp-context").select_option("128000")
     page.locator("#cmp-q").fill("llama")
-    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'llama'")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('find') === 'llama'")
     shown = rows(page)
-    assert 0 < len(shown) < total
+    assert 0 < len(shown) < every
     for row in shown:
         assert "vision" in row["capabilities"] and row["context"] >= 128_000 and "llama" in row["terms"], row["id"]
-    assert str(len(shown)) in shown_count(page) and str(total) in shown_count(page)
-    assert state(page) == {"cap": ["vision"], "ctx": ["128000"], "q": ["llama"]}
+    assert str(len(shown)) in shown_count(page) and str(every) in shown_count(page)
+    assert state(page) == {"cap": ["vision"], "ctx": ["128000"], "find": ["llama"]}
     page.locator("#cmp-q").fill("no-such-model-anywhere")
-    wait_for_rows(page, 0)
-    assert page.locator("#cmp-empty").is_visible()
+    wait_for_count(page, 0)
+    assert page.locator("#cmp-empty").is_visible() and shown_ids(page) == []
     page.locator("#cmp-reset").click()
-    wait_for_rows(page, total)
+    wait_for_count(page, every)
+    assert len(shown_ids(page)) == PAGE_SIZE
     assert not page.locator("#cmp-empty").is_visible()
     assert urlsplit(page.url).query == ""
 
@@ -122,11 +156,11 @@ def test_the_address_keeps_the_view_and_restores_it(browse, lang):
     page = open_compare(browse(), lang)
     page.locator("#cmp-cap-reasoning").check()
     page.locator("#cmp-q").fill("qwen")
-    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'qwen'")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('find') === 'qwen'")
     sort_button(page, "context").click()
     sort_button(page, "context").click()
     view = [row["id"] for row in rows(page)]
-    assert view and state(page) == {"cap": ["reasoning"], "q": ["qwen"], "sort": ["context"], "dir": ["desc"]}
+    assert view and state(page) == {"cap": ["reasoning"], "find": ["qwen"], "sort": ["context"], "dir": ["desc"]}
     shared = page.url
 
     # A reader who opens the shared link, in a browser of their own, sees the same view.
@@ -149,12 +183,12 @@ def test_a_hand_written_address_is_applied_and_unknown_values_ignored(page):
 
 def test_sorting_and_filtering_work_from_the_keyboard(page):
     open_compare(page)
-    total = len(rows(page))
+    every = total(page)
     page.locator("#cmp-q").focus()
     page.keyboard.type("llama")
-    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'llama'")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('find') === 'llama'")
     narrowed = len(rows(page))
-    assert 0 < narrowed < total
+    assert 0 < narrowed < every
 
     def tab_to(selector: str, limit: int = 60) -> None:
         for _ in range(limit):
@@ -174,3 +208,78 @@ def test_sorting_and_filtering_work_from_the_keyboard(page):
     assert aria_sort(page, "context") == "descending"
     values = [row["context"] for row in rows(page)]
     assert values == sorted(values, reverse=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_page_holds_a_page_of_rows_and_shows_more_on_request(page, lang):
+    open_compare(page, lang)
+    first = shown_ids(page)
+    assert len(first) == PAGE_SIZE < total(page)
+    assert str(total(page)) in shown_count(page)
+    page.locator("#cmp-more").click()
+    assert shown_ids(page)[:PAGE_SIZE] == first and len(shown_ids(page)) == 2 * PAGE_SIZE
+    assert not page.locator("#cmp-earlier").is_visible()
+
+
+# Each element as tag, sorted attributes and text, so that two trees compare whatever order the
+# attributes were written in.
+SHAPE = """root => { const shape = node => node.nodeType === 3 ? node.data : [node.tagName,
+  [...node.attributes].map(a => a.name + "=" + a.value).sort().join(" "), [...node.childNodes].map(shape)];
+  return [...root.children].map(shape); }"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_script_builds_rows_exactly_as_the_server_does(page, lang):
+    open_compare(page, lang)
+    served = page.evaluate("""async shape => {
+        const html = await (await fetch(location.pathname)).text();
+        const body = new DOMParser().parseFromString(html, "text/html").querySelector("#cmp-table tbody");
+        return (new Function("return " + shape))()(body); }""", SHAPE)
+    built = page.locator("#cmp-table tbody").evaluate(SHAPE)
+    assert len(served) == PAGE_SIZE and built == served
+
+
+def row_in_view(page, row_id: str) -> bool:
+    return page.evaluate("""id => { const row = document.getElementById(id); if (!row) return false;
+        const box = row.getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; }""", row_id)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("prefix", ["cmp-", "model-"])
+def test_a_deep_link_brings_its_row_into_view(page, lang, prefix):
+    open_compare(page, lang)
+    target = list(records(page))[-3]  # far past the first page
+    page.goto(PREFIX[lang] + "compare/#" + prefix + target.removeprefix("cmp-"))
+    page.wait_for_selector("#cmp-table[data-ready]", state="attached")
+    page.wait_for_function("id => document.getElementById(id)", arg=target)
+    assert row_in_view(page, target) and "cmp-target" in page.locator("#" + target).get_attribute("class")
+    assert len(shown_ids(page)) <= PAGE_SIZE and page.locator("#cmp-earlier").is_visible()
+    page.locator("#cmp-earlier").click()
+    assert target in shown_ids(page) and len(shown_ids(page)) <= 2 * PAGE_SIZE
+
+
+def test_a_deep_link_from_a_provider_page_lands_on_its_row_in_a_sorted_view(page):
+    page.goto("providers/groq/")
+    link = page.locator('a[href*="compare/#cmp-groq-"]').last
+    target = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_selector("#cmp-table[data-ready]", state="attached")
+    page.wait_for_function("id => document.getElementById(id)", arg=target)
+    assert row_in_view(page, target)
+    open_compare(page, "en", "?sort=context&dir=desc#" + target)
+    page.wait_for_function("id => document.getElementById(id)", arg=target)
+    assert row_in_view(page, target) and aria_sort(page, "context") == "descending"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_without_javascript_a_first_page_and_every_provider_table(browse, lang):
+    page = browse(PREFIX[lang] + "compare/", java_script_enabled=False)
+    assert len(shown_ids(page)) == PAGE_SIZE and not page.locator("#cmp-filters").is_visible()
+    assert page.locator("#cmp-table tbody tr").first.is_visible()
+    links = page.locator("noscript a, .cmp-nojs a")
+    assert links.count() >= 10 and links.first.is_visible()
+    links.nth(3).click()
+    page.wait_for_load_state("load")
+    assert "/providers/" in page.url and page.locator("#" + page.url.split("#")[1].replace("%", "\\%")).count() <= 1
+    heading = page.evaluate("decodeURIComponent(location.hash.slice(1))")
+    assert page.evaluate("id => !!document.getElementById(id)", heading)
