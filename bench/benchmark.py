@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/benchmark.py                # 10, 100 and 500 providers × 30 models
     .venv/bin/python bench/benchmark.py --sizes 10,100 # quicker
+    .venv/bin/python bench/benchmark.py --compare-only # only the comparison page on a slowed phone
 
 Every number is measured in this run; overheads are ratios against a baseline built in the same run
 (the same pages as plain Markdown, without our hooks). Synthetic catalogs are generated in a
@@ -21,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import compare_page  # noqa: E402
 import serve_rebuild  # noqa: E402
 import synthetic  # noqa: E402
 import weight  # noqa: E402
@@ -42,16 +44,19 @@ def best_of(repeat: int, *args, **kwargs) -> dict:
     return min((build(*args, **kwargs) for _ in range(repeat)), key=lambda run: run["total"])
 
 
-def measure_size(work: Path, providers: int, models: int, repeat: int) -> dict:
+def measure_size(work: Path, providers: int, models: int, repeat: int, compare_only: bool = False) -> dict:
     project = synthetic.make_project(work / f"p{providers}", providers, models)
     hooked = best_of(repeat, project, work / f"s{providers}")
+    compare = compare_page.measure(work / f"s{providers}")
+    if compare_only:
+        return {"providers": providers, "models": providers * models, "build_s": hooked["total"], "compare": compare}
     baseline_project = synthetic.make_baseline(project, work / f"b{providers}")
     baseline = best_of(repeat, baseline_project, work / f"sb{providers}", hooks=False)
     pages = len(list((work / f"s{providers}").rglob("index.html")))
     return {"providers": providers, "models": providers * models, "pages": pages, "build_s": hooked["total"],
             "hooks_s": hooked["hooks"], "hooks_share": hooked["hooks"] / hooked["total"],
             "baseline_s": baseline["total"], "overhead_ratio": hooked["total"] / baseline["total"],
-            "parses": hooked["parses"], "hook_events_s": hooked["events"]}
+            "parses": hooked["parses"], "hook_events_s": hooked["events"], "compare": compare}
 
 
 def exponent(rows: list[dict], key: str) -> float:
@@ -59,16 +64,19 @@ def exponent(rows: list[dict], key: str) -> float:
     return math.log(last[key] / first[key]) / math.log(last["providers"] / first["providers"])
 
 
-def real_site(work: Path, repeat: int) -> dict:
-    """The real catalog: full and English-only build times, page weight, search index size."""
+def real_site(work: Path, repeat: int, compare_only: bool = False) -> dict:
+    """The real catalog: full and English-only build times, page weight, search index size, comparison page."""
     full = best_of(repeat, ROOT, work / "real")
+    compare = compare_page.measure(work / "real")
+    if compare_only:
+        return {"build_s": full["total"], "compare": compare}
     english = best_of(repeat, ROOT, work / "real-en", env={"DOCS_BUILD_ZH": "false"})
     indexes = weight.search_indexes(work / "real")
     visits = {path: weight.first_visit(work / "real", path) for path in ("providers/groq/", "zh/providers/groq/")}
     return {"build_s": full["total"], "hooks_share": full["hooks"] / full["total"], "parses": full["parses"],
             "english_only_s": english["total"], "preview_speedup": full["total"] / english["total"],
             "search_index": {lang: {"bytes": raw, "gzip": packed} for lang, (raw, packed) in indexes.items()},
-            "first_visit": visits}
+            "first_visit": visits, "compare": compare}
 
 
 def serve_times(work: Path) -> list[float]:
@@ -96,7 +104,18 @@ def breakdown(row: dict) -> str:
             + ", ".join(f"`{name}` {seconds:.2f} s" for name, seconds in events) + ".")
 
 
+def compare_report(results: dict) -> list[str]:
+    """The comparison page at each catalog size, as a phone with a 4× slower CPU meets it."""
+    rows = [(f"{row['providers']} × {row['models'] // row['providers']}", path, figures)
+            for row in results["sizes"] for path, figures in row["compare"].items()]
+    if "real" in results:
+        rows += [("real", path, figures) for path, figures in results["real"]["compare"].items()]
+    return ["## Comparison page (375 × 740, CPU 4× slower)", "", compare_page.table(rows), ""]
+
+
 def report(results: dict) -> str:
+    if results.get("compare_only"):
+        return "\n".join(compare_report(results))
     parts = ["## Synthetic catalogs", "", table(results["sizes"]), ""] if results["sizes"] else []
     parts += [breakdown(row) for row in results["sizes"]] + [""] if results["sizes"] else []
     if len(results["sizes"]) > 1:
@@ -120,7 +139,7 @@ def report(results: dict) -> str:
             parts.append(f"- first visit to /{path}: **{visit['gzipped_total'] / 1024:.1f} KB gzipped** "
                          f"({visit['gzipped_without_search_index'] / 1024:.1f} KB without the search index) in "
                          f"{visit['requests']} requests, {len(visit['third_party'])} third-party; {kinds}")
-    return "\n".join(parts)
+    return "\n".join(parts + [""] + compare_report(results))
 
 
 def main() -> None:
@@ -129,19 +148,24 @@ def main() -> None:
     parser.add_argument("--models", type=int, default=30, help="models per provider")
     parser.add_argument("--repeat", type=int, default=1, help="builds per measurement; the fastest counts")
     parser.add_argument("--skip-real", action="store_true", help="skip the real-site and serve measurements")
+    parser.add_argument("--compare-only", action="store_true",
+                        help="build each catalog once and measure only the comparison page (no baselines, no serve)")
     parser.add_argument("--out", default=str(ROOT / "bench-results"), help="folder for benchmark.json")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
-    results: dict = {"sizes": []}
+    results: dict = {"sizes": [], "compare_only": args.compare_only}
     sizes = results["sizes"]
     try:
         for size in filter(None, args.sizes.split(",")):
-            sizes.append(measure_size(work, int(size), args.models, args.repeat))
-            print(table(sizes).splitlines()[-1], flush=True)  # progress: the big sizes take minutes
-        if len(sizes) > 1:
+            sizes.append(measure_size(work, int(size), args.models, args.repeat, args.compare_only))
+            print(f"{size} providers: built and measured", flush=True)  # progress: the big sizes take minutes
+        if args.compare_only:
+            if not args.skip_real:
+                results["real"] = real_site(work, args.repeat, compare_only=True)
+        elif len(sizes) > 1:
             results["exponent"] = exponent(sizes, "build_s")
             results["baseline_exponent"] = exponent(sizes, "baseline_s")
-        if not args.skip_real:
+        if not args.skip_real and not args.compare_only:
             results["real"] = real_site(work, args.repeat)
             results["serve_rebuild_s"] = serve_times(work)
     finally:

@@ -157,10 +157,17 @@
 
   // The rows from start to end of what the filters leave, in one DOM operation, and the pager buttons.
   function render(view) {
-    var fragment = document.createDocumentFragment(), body = view.table.tBodies[0];
-    view.visible.slice(view.start, view.end).forEach(function (entry) { fragment.appendChild(renderRow(view, entry)); });
-    body.textContent = "";
-    body.appendChild(fragment);
+    var body = view.table.tBodies[0], shown = view.visible.slice(view.start, view.end);
+    // The rows already there are left alone (the server's first page, when nothing asks for another).
+    var same = shown.length === body.rows.length && shown.every(function (entry, index) {
+      return body.rows[index].id === "cmp-" + entry.anchor;
+    });
+    if (!same) {
+      var fragment = document.createDocumentFragment();
+      shown.forEach(function (entry) { fragment.appendChild(renderRow(view, entry)); });
+      body.textContent = "";
+      body.appendChild(fragment);
+    }
     var rest = view.visible.length - view.end;
     view.more.hidden = rest <= 0;
     view.more.textContent = view.labels.more.replace("{count}", Math.min(rest, view.pageSize));
