@@ -28,7 +28,8 @@ SMALL_TEXT = """() => {
     const style = getComputedStyle(element);
     if (style.visibility === "hidden" || Number(style.opacity) === 0) continue;
     const size = parseFloat(style.fontSize);
-    if (size < 12) found.push(`${size}px ${element.tagName.toLowerCase()}.${[...element.classList].join(".")}: ${text.slice(0, 30)}`);
+    const name = `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`;
+    if (size < 12) found.push(`${size}px ${name}: ${text.slice(0, 30)}`);
   }
   return found;
 }"""
