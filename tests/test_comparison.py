@@ -67,6 +67,8 @@ def compare_data(site: Path, lang: str) -> dict:
     """models.json beside the page, its rows as dicts keyed by the document's field names."""
     document = json.loads((compare_page(site, lang).parent / "models.json").read_text(encoding="utf-8"))
     document["records"] = [dict(zip(document["fields"], row)) for row in document["rows"]]
+    for entry in document["records"]:
+        entry["source"] = document["sources"][entry["source"]]  # addresses are listed once
     return document
 
 

@@ -19,7 +19,7 @@
         order: order, anchor: row[at.anchor], provider: doc.providers[row[at.provider]], model: row[at.model],
         vendor: row[at.vendor], plan: plan, currency: row[at.currency],
         capabilities: row[at.capabilities] ? row[at.capabilities].split(" ") : [],
-        terms: row[at.terms], source: row[at.source], verified: row[at.verified],
+        terms: row[at.terms], source: doc.sources[row[at.source]], verified: row[at.verified],
         sort: row[at.sort], cells: row[at.cells],
         // Prices sort within a currency (never converted); free has no currency and joins the first.
         group: plan === "free" ? 0 : (group < 0 ? view.currencies.length : group)

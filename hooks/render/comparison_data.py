@@ -2,7 +2,8 @@
 
 The page's script fetches it and renders only the rows the reader can see, so the page no longer
 carries every model as HTML. A row is an array whose positions FIELDS names (the document repeats
-them, so the script reads by name); providers are listed once and rows point at them by index.
+them, so the script reads by name); providers and source addresses are listed once and rows point
+at them by index.
 Every catalog string in it has been through render/text.py (`plain`), and the script only ever puts
 it into the page as text.
 """
@@ -69,9 +70,13 @@ def records(catalog: Catalog, lang: str) -> list[Record]:
 def document(catalog: Catalog, every: list[Record], lang: str) -> dict:
     """The whole JSON document of one language, from `records`."""
     providers = [[provider.id, plain(provider.title(lang)), provider.kind] for provider in catalog.providers]
-    rows = [[getattr(entry, field) for field in FIELDS] for entry in every]
+    # Most models of a provider share a source page: each address is written once, rows point at it.
+    sources = list(dict.fromkeys(entry.source for entry in every))
+    number = {source: index for index, source in enumerate(sources)}
+    rows = [[number[entry.source] if field == "source" else getattr(entry, field) for field in FIELDS]
+            for entry in every]
     return {"version": FORMAT_VERSION, "lang": lang, "columns": [column.key for column in COLUMNS],
-            "fields": list(FIELDS), "providers": providers, "rows": rows}
+            "fields": list(FIELDS), "providers": providers, "sources": sources, "rows": rows}
 
 
 def render_json(catalog: Catalog, every: list[Record], lang: str) -> str:
