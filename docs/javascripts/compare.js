@@ -19,7 +19,7 @@
         order: order, anchor: row[at.anchor], provider: doc.providers[row[at.provider]], model: row[at.model],
         vendor: row[at.vendor], plan: plan, currency: row[at.currency],
         capabilities: row[at.capabilities] ? row[at.capabilities].split(" ") : [],
-        terms: row[at.terms], source: doc.sources[row[at.source]], verified: row[at.verified],
+        terms: null, words: row[at.terms], source: doc.sources[row[at.source]], verified: row[at.verified],
         sort: row[at.sort], cells: row[at.cells],
         // Prices sort within a currency (never converted); free has no currency and joins the first.
         group: plan === "free" ? 0 : (group < 0 ? view.currencies.length : group)
@@ -32,10 +32,11 @@
     if (view.keys[column.key]) return view.keys[column.key];
     var entries = view.entries, keys = new Float64Array(entries.length), index = column.index;
     if (column.type === "text") {
-      var ranks = new Map();
-      entries.forEach(function (entry) { ranks.set(entry.sort[index], 0); });
+      // A text column sorts by what its cell shows first: each distinct text is collated once.
+      var ranks = new Map(), shown = entries.map(function (entry) { return firstText(entry.cells[index]); });
+      shown.forEach(function (value) { ranks.set(value, 0); });
       Array.from(ranks.keys()).sort(view.collator.compare).forEach(function (value, rank) { ranks.set(value, rank); });
-      entries.forEach(function (entry) { keys[entry.order] = ranks.get(entry.sort[index]); });
+      entries.forEach(function (entry, number) { keys[entry.order] = ranks.get(shown[number]); });
     } else {
       entries.forEach(function (entry) {
         var value = entry.sort[index];
@@ -44,6 +45,19 @@
     }
     view.keys[column.key] = keys;
     return keys;
+  }
+
+  function firstText(cell) {
+    return cell.split("\n")[0].split("\t")[0];
+  }
+
+  // What the free-text filter matches: the model's words, its provider's and its vendor's (both
+  // languages), gathered on the first search rather than for every row at load.
+  function terms(view, entry) {
+    if (entry.terms === null) {
+      entry.terms = [entry.words, entry.provider[3], view.vendorTerms[entry.vendor] || ""].join(" ");
+    }
+    return entry.terms;
   }
 
   // Unknown values last in both directions; ties keep the page's own order (provider, then model).
@@ -91,7 +105,7 @@
       if (entry.capabilities.indexOf(filters.capabilities[i]) < 0) return false;
     }
     for (var j = 0; j < filters.words.length; j++) {
-      if (entry.terms.indexOf(filters.words[j]) < 0) return false;
+      if (terms(view, entry).indexOf(filters.words[j]) < 0) return false;
     }
     return true;
   }
@@ -295,6 +309,7 @@
 
   function loaded(view, doc) {
     view.entries = readEntries(doc, view);
+    view.vendorTerms = doc.vendors;
     view.columns.forEach(function (column) { column.index = doc.columns.indexOf(column.key); });
     view.contextAt = doc.columns.indexOf("context");
     view.inputAt = doc.columns.indexOf("input");

@@ -25,7 +25,7 @@ class Column:
     label: str  # label key in data/labels
     sort: str   # text (collated), number, price (free first, unknown last, per currency), count, rank
     cell: str   # how the first line is shown: provider (link), model (link and copy button), status, text
-    value: Callable[[Provider, Model, str], object]
+    value: Callable[[Provider, Model, str], object]  # None: sorts by the text its cell shows first
     lines: Callable[[Catalog, Provider, Model, str], Lines]
 
 
@@ -89,6 +89,11 @@ def status_lines(catalog: Catalog, provider: Provider, model: Model, lang: str) 
     return lines
 
 
+def shown_first(provider: Provider, model: Model, lang: str) -> None:
+    """Text columns sort by what their cell shows first: the script reads it there (not sent twice)."""
+    return None
+
+
 def price_value(field: str) -> Callable[[Provider, Model, str], object]:
     """A price column's sort value: the first tier's amount, 0 when free, None when unknown."""
     key = field.replace("_", "-")
@@ -100,10 +105,9 @@ def price_value(field: str) -> Callable[[Provider, Model, str], object]:
 
 
 COLUMNS = (
-    Column("provider", "col_provider", "text", "provider", lambda p, m, lang: plain(p.title(lang)), provider_lines),
-    Column("model", "cmp_col_model", "text", "model", lambda p, m, lang: m.id,
-           lambda c, p, m, lang: [m.id, "\t" + plain(m.name)]),
-    Column("vendor-name", "col_vendor", "text", "text", lambda p, m, lang: plain(m.vendor.name(lang)), vendor_lines),
+    Column("provider", "col_provider", "text", "provider", shown_first, provider_lines),
+    Column("model", "cmp_col_model", "text", "model", shown_first, lambda c, p, m, lang: [m.id, "\t" + plain(m.name)]),
+    Column("vendor-name", "col_vendor", "text", "text", shown_first, vendor_lines),
     Column("context", "col_context", "number", "text", lambda p, m, lang: m.context,
            lambda c, p, m, lang: [tokens(m.context)]),
     Column("max-output", "col_max_output", "number", "text", lambda p, m, lang: m.max_output,

@@ -2,8 +2,9 @@
 
 The page's script fetches it and renders only the rows the reader can see, so the page no longer
 carries every model as HTML. A row is an array whose positions FIELDS names (the document repeats
-them, so the script reads by name); providers and source addresses are listed once and rows point
-at them by index.
+them, so the script reads by name); providers, vendors and source addresses are listed once and
+rows point at them. A text column sorts by what its cell shows first, so its sort value is not
+repeated (null).
 Every catalog string in it has been through render/text.py (`plain`), and the script only ever puts
 it into the page as text.
 """
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from catalog.entities import Catalog, Model, Provider
 
 from .comparison_columns import COLUMNS
-from .comparison_values import search_text
+from .comparison_values import model_terms, provider_terms, vendor_terms
 from .models import model_anchor
 from .text import collation_key, plain, script_json
 
@@ -54,7 +55,7 @@ def record(catalog: Catalog, provider: Provider, provider_index: int, model: Mod
     return Record(
         anchor=model_anchor(provider, model).removeprefix("model-"), provider=provider_index, model=model.id,
         vendor=model.vendor.id, plan=model.price.plan, currency=model.price.currency or "",
-        capabilities=" ".join(model.capabilities), status=model.status, terms=plain(search_text(provider, model)),
+        capabilities=" ".join(model.capabilities), status=model.status, terms=plain(model_terms(model)),
         source=model.source, verified=model.verified.isoformat(),
         sort=tuple(column.value(provider, model, lang) for column in COLUMNS),
         cells=tuple("\n".join(column.lines(catalog, provider, model, lang)) for column in COLUMNS))
@@ -69,14 +70,20 @@ def records(catalog: Catalog, lang: str) -> list[Record]:
 
 def document(catalog: Catalog, every: list[Record], lang: str) -> dict:
     """The whole JSON document of one language, from `records`."""
-    providers = [[provider.id, plain(provider.title(lang)), provider.kind] for provider in catalog.providers]
+    providers = [[provider.id, plain(provider.title(lang)), provider.kind, plain(provider_terms(provider))]
+                 for provider in catalog.providers]
+    vendors = {entry.vendor: None for entry in every}
+    for provider in catalog.providers:
+        for model in provider.models:
+            vendors[model.vendor.id] = plain(vendor_terms(model.vendor))
     # Most models of a provider share a source page: each address is written once, rows point at it.
     sources = list(dict.fromkeys(entry.source for entry in every))
     number = {source: index for index, source in enumerate(sources)}
     rows = [[number[entry.source] if field == "source" else getattr(entry, field) for field in FIELDS]
             for entry in every]
     return {"version": FORMAT_VERSION, "lang": lang, "columns": [column.key for column in COLUMNS],
-            "fields": list(FIELDS), "providers": providers, "sources": sources, "rows": rows}
+            "fields": list(FIELDS), "providers": providers, "vendors": vendors, "sources": sources,
+            "rows": rows}
 
 
 def render_json(catalog: Catalog, every: list[Record], lang: str) -> str:

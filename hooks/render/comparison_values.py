@@ -31,10 +31,23 @@ def price_values(price: Price) -> dict:
             "cache-read": number(base.cache_read), "cache-write": number(base.cache_write)}
 
 
-def search_text(provider: Provider, model: Model) -> str:
-    """What the free-text filter matches, in both languages so a reader may type either."""
-    names = [model.id, model.name, provider.id, provider.title("en"), provider.title("zh"),
-             model.vendor.name("en"), model.vendor.name("zh")]
+def words(*names: str) -> str:
+    """Names as the free-text filter matches them: case-folded, each once."""
+    return " ".join(dict.fromkeys(name.casefold() for name in names))
+
+
+def provider_terms(provider: Provider) -> str:
+    """A provider's words for the free-text filter, in both languages so a reader may type either."""
+    return words(provider.id, provider.title("en"), provider.title("zh"))
+
+
+def vendor_terms(vendor) -> str:
+    return words(vendor.name("en"), vendor.name("zh"))
+
+
+def model_terms(model: Model) -> str:
+    """A model's own words; its provider's and vendor's are listed once in the data, not on every row."""
+    names = [model.id, model.name]
     if model.base_vendor:
         names += [model.base_vendor.name("en"), model.base_vendor.name("zh")]
-    return " ".join(dict.fromkeys(name.casefold() for name in names))
+    return words(*names)

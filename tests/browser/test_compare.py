@@ -23,6 +23,8 @@ RECORDS = """() => fetch("models.json").then(response => response.json()).then(d
   for (const row of doc.rows) {
     const entry = Object.fromEntries(doc.fields.map((name, index) => [name, row[index]]));
     entry.values = Object.fromEntries(doc.columns.map((key, index) => [key, entry.sort[index]]));
+    // what the free-text filter matches: the row's words, its provider's and its vendor's
+    entry.terms = [entry.terms, doc.providers[entry.provider][3], doc.vendors[entry.vendor]].join(" ");
     records["cmp-" + entry.anchor] = entry;
   }
   return records;
