@@ -108,7 +108,7 @@ def test_records_and_rows_carry_the_catalog_numbers(documents, tables, lang):
         assert (values["context"], values["max-output"]) == (model.context, model.max_output), anchor
         assert (cells["context"], cells["max-output"]) == (tokens(model.context), tokens(model.max_output)), anchor
         assert entry["model"] == model.id and entry["plan"] == model.price.plan
-        assert entry["source"] == model.source and entry["verified"] == model.verified.isoformat()
+        assert entry["source"] == model.source.url and entry["verified"] == model.verified.isoformat()
         if model.price.plan == "per-token":
             base = model.price.tiers[0] if model.price.tiers else model.price  # a tier per line, smallest first
             assert (values["input"], values["output"]) == (base.input, base.output), anchor

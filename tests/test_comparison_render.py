@@ -48,7 +48,7 @@ def test_record_carries_sort_values_and_cell_lines():
     assert by_key["cache-read"] == (0.15, "$0.15") and by_key["cache-write"] == (None, "—")
     assert by_key["model"] == (None, f"{KIMI.id}\n\t{KIMI.name}")  # text sorts by what it shows first
     assert by_key["status-rank"] == (0, "active")
-    assert entry.source == KIMI.source and entry.verified == KIMI.verified.isoformat()
+    assert entry.source == KIMI.source.url and entry.verified == KIMI.verified.isoformat()
 
 
 def test_row_html_shows_the_lines_and_the_check_date():
@@ -57,7 +57,7 @@ def test_row_html_shows_the_lines_and_the_check_date():
     assert '<td class="cmp-num" data-label="上下文窗口">262,144</td>' in row
     assert '<td class="cmp-num" data-label="输入">$0.60</td>' in row
     day = KIMI.verified.isoformat()
-    assert (f'<small><a href="{KIMI.source}" aria-label="{KIMI.id} 的数据来源，{day} 核对">{day} 核对</a></small>'
+    assert (f'<small><a href="{KIMI.source.url}" aria-label="{KIMI.id} 的数据来源，{day} 核对">{day} 核对</a></small>'
             in row)
 
 
@@ -127,7 +127,7 @@ def test_links_lead_from_the_comparison_page_to_the_provider_pages():
 
 def test_hostile_catalog_text_stays_text():
     evil = dataclasses.replace(KIMI, id="x]|(y</script>", name="<script>alert(1)</script>",
-                               source="https://example.com/?a=<b>&c=\"d\"",
+                               source=dataclasses.replace(KIMI.source, url="https://example.com/?a=<b>&c=\"d\""),
                                description=Text(en="<img src=x onerror=alert(1)>", zh="*x*"))
     provider = dataclasses.replace(GROQ, models=(evil,), local_name=Text(en="A | B", zh="<b>C</b>"))
     hostile = dataclasses.replace(CATALOG, providers=(provider,))
@@ -180,3 +180,13 @@ def test_a_tiered_price_sorts_by_its_first_tier():
     tiers = (Tier(200_000, 2, 12, 0.2, None), Tier(None, 4, 18, 0.4, None))
     values = comparison_values.price_values(Price("per-token", "USD", 4, 18, 0.4, None, tiers))
     assert values == {"input": "2.0", "output": "12.0", "cache-read": "0.2", "cache-write": ""}
+
+
+def test_every_price_block_shows_and_the_price_filter_sees_each_currency():
+    billed_twice = dataclasses.replace(KIMI, other_prices=(Price("per-token", "CNY", 4, 16, None, None),))
+    entry = comparison_data.record(CATALOG, GROQ, 0, billed_twice, "en")
+    cells = dict(zip([column.key for column in comparison_columns.COLUMNS], entry.cells))
+    assert cells["input"] == "$0.60\n¥4" and cells["output"] == "$2.50\n¥16"
+    assert cells["cache-read"] == "$0.15\n—" and cells["cache-write"] == "—"
+    assert entry.inputs == (("USD", 0.6), ("CNY", 4))
+    assert entry.sort[[column.key for column in comparison_columns.COLUMNS].index("input")] == 0.6  # sorts by USD

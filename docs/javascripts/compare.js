@@ -17,7 +17,7 @@
       var plan = row[at.plan], group = view.currencies.indexOf(row[at.currency]);
       return {
         order: order, anchor: row[at.anchor], provider: doc.providers[row[at.provider]], model: row[at.model],
-        vendor: row[at.vendor], plan: plan, currency: row[at.currency],
+        vendor: row[at.vendor], plan: plan, currency: row[at.currency], inputs: row[at.inputs],
         capabilities: row[at.capabilities] ? row[at.capabilities].split(" ") : [],
         terms: null, words: row[at.terms], source: doc.sources[row[at.source]], verified: row[at.verified],
         sort: row[at.sort], cells: row[at.cells],
@@ -96,11 +96,10 @@
     if (filters.vendor && entry.vendor !== filters.vendor) return false;
     if (filters.kind && entry.provider[2] !== filters.kind) return false;
     if (entry.sort[view.contextAt] < filters.context) return false;
-    if (filters.maxInput !== null && entry.plan !== "free") {
-      var input = entry.sort[view.inputAt];
-      if (entry.plan !== "per-token" || entry.currency !== filters.currency || input === null ||
-          input > filters.maxInput) return false;
-    }
+    // A maximum input price keeps free models and any price block in that currency up to it.
+    if (filters.maxInput !== null && entry.plan !== "free" && !entry.inputs.some(function (block) {
+      return block[0] === filters.currency && block[1] !== null && block[1] <= filters.maxInput;
+    })) return false;
     for (var i = 0; i < filters.capabilities.length; i++) {
       if (entry.capabilities.indexOf(filters.capabilities[i]) < 0) return false;
     }
@@ -312,7 +311,6 @@
     view.vendorTerms = doc.vendors;
     view.columns.forEach(function (column) { column.index = doc.columns.indexOf(column.key); });
     view.contextAt = doc.columns.indexOf("context");
-    view.inputAt = doc.columns.indexOf("input");
     update(view, true);
     view.table.setAttribute("data-ready", "");
     showTarget(view);

@@ -60,19 +60,24 @@ def tier_names(catalog: Catalog, price: Price, lang: str) -> list[str]:
     return names
 
 
+def block_lines(catalog: Catalog, price: Price, field: str, lang: str) -> Lines:
+    """One price block's lines in one column: a plan names itself in input and output, a tier has a line."""
+    if price.plan != "per-token":
+        return [label(catalog, "plan_" + price.plan, lang) if field in ("input", "output") else "—"]
+    amounts = [getattr(tier, field) for tier in price.tiers] if price.tiers else [getattr(price, field)]
+    if all(amount is None for amount in amounts):
+        return ["—"]
+    shown = [money(amount, price.currency) if amount is not None else "—" for amount in amounts]
+    if not price.tiers:
+        return shown
+    return [f"{amount}\t{name}" for amount, name in zip(shown, tier_names(catalog, price, lang))]
+
+
 def price_lines(field: str) -> Callable[[Catalog, Provider, Model, str], Lines]:
-    """Lines of one price column: a plan names itself in input and output; a tiered price has a line per tier."""
+    """Lines of one price column: each block the provider bills in (USD above CNY, never converted)."""
     def lines(catalog: Catalog, provider: Provider, model: Model, lang: str) -> Lines:
-        price = model.price
-        if price.plan != "per-token":
-            return [label(catalog, "plan_" + price.plan, lang) if field in ("input", "output") else "—"]
-        amounts = [getattr(tier, field) for tier in price.tiers] if price.tiers else [getattr(price, field)]
-        if all(amount is None for amount in amounts):
-            return ["—"]
-        shown = [money(amount, price.currency) if amount is not None else "—" for amount in amounts]
-        if not price.tiers:
-            return shown
-        return [f"{amount}\t{name}" for amount, name in zip(shown, tier_names(catalog, price, lang))]
+        blocks = [line for price in model.prices for line in block_lines(catalog, price, field, lang)]
+        return ["—"] if all(line == "—" for line in blocks) else blocks
     return lines
 
 
@@ -82,10 +87,11 @@ def capability_lines(catalog: Catalog, provider: Provider, model: Model, lang: s
 
 
 def status_lines(catalog: Catalog, provider: Provider, model: Model, lang: str) -> Lines:
-    """The status, and the day a deprecated model was retired (the check date is added as a link)."""
+    """The status, and the day a model retires or was withdrawn (the check date is added as a link)."""
     lines = [label(catalog, "status_" + model.status, lang)]
-    if model.deprecated:
-        lines.append("\t" + label(catalog, "cmp_deprecated_on", lang, date=model.deprecated.isoformat()))
+    day = model.deprecated or model.retired
+    if day:
+        lines.append("\t" + label(catalog, f"cmp_{model.status}_on", lang, date=day.isoformat()))
     return lines
 
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from catalog.entities import Catalog, Model, Provider
 
 from .comparison_columns import COLUMNS
-from .comparison_values import model_terms, provider_terms, vendor_terms
+from .comparison_values import base_price, model_terms, provider_terms, vendor_terms
 from .models import model_anchor
 from .text import collation_key, plain, script_json
 
 FORMAT_VERSION = 1
-FIELDS = ("anchor", "provider", "model", "vendor", "plan", "currency", "capabilities", "status",
+FIELDS = ("anchor", "provider", "model", "vendor", "plan", "currency", "inputs", "capabilities", "status",
           "terms", "source", "verified", "sort", "cells")
 
 
@@ -34,7 +34,8 @@ class Record:
     model: str
     vendor: str
     plan: str
-    currency: str
+    currency: str  # of the main price block, which the price columns sort by
+    inputs: tuple  # (currency, input price) of every per-token block, for the maximum-price filter
     capabilities: str
     status: str
     terms: str
@@ -51,12 +52,17 @@ def ordered_rows(catalog: Catalog, lang: str) -> list[tuple[Provider, Model]]:
                                          row[1].endpoint or ""))
 
 
+def inputs(model: Model) -> tuple:
+    """Each per-token block's currency and input price (a tiered block's first tier)."""
+    return tuple((price.currency, base_price(price).input) for price in model.prices if price.plan == "per-token")
+
+
 def record(catalog: Catalog, provider: Provider, provider_index: int, model: Model, lang: str) -> Record:
     return Record(
         anchor=model_anchor(provider, model).removeprefix("model-"), provider=provider_index, model=model.id,
-        vendor=model.vendor.id, plan=model.price.plan, currency=model.price.currency or "",
+        vendor=model.vendor.id, plan=model.price.plan, currency=model.price.currency or "", inputs=inputs(model),
         capabilities=" ".join(model.capabilities), status=model.status, terms=plain(model_terms(model)),
-        source=model.source, verified=model.verified.isoformat(),
+        source=model.source.url, verified=model.verified.isoformat(),
         sort=tuple(column.value(provider, model, lang) for column in COLUMNS),
         cells=tuple("\n".join(column.lines(catalog, provider, model, lang)) for column in COLUMNS))
 
