@@ -244,7 +244,12 @@
 
   // A deep link (#cmp-… or a provider page's #model-…) shows the page of rows holding it, in view.
   function showTarget(view) {
-    var hash = decodeURIComponent(location.hash.slice(1)).replace(/^model-/, "cmp-");
+    var hash;
+    try {
+      hash = decodeURIComponent(location.hash.slice(1)).replace(/^model-/, "cmp-");
+    } catch (error) {
+      return;  // a malformed address names no row
+    }
     if (!hash || !view.entries) return;
     var index = -1;
     for (var i = 0; i < view.visible.length; i++) {
