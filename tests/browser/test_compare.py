@@ -78,9 +78,10 @@ def total(page) -> int:
 
 
 def wait_for_count(page, count: int) -> None:
-    """Until the live count says `count` models are left."""
-    page.wait_for_function("n => document.querySelector('#cmp-count').textContent.match(/\\d+/)[0] === String(n)",
-                           arg=count)
+    """Until the live count says `count` models are left (its words come from the page's template)."""
+    page.wait_for_function("""([shown, total]) => { const count = document.querySelector('#cmp-count');
+        return count.textContent === count.dataset.template.replace('{shown}', shown).replace('{total}', total); }""",
+                           arg=[count, total(page)])
 
 
 def state(page) -> dict:
