@@ -4,6 +4,7 @@ every provider's table without JavaScript, and the script on this page only, min
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
