@@ -72,7 +72,7 @@ def make_project(target: Path, providers: int, models: int) -> Path:
     for part in ("hooks", "overrides", "schemas"):  # schemas: the build publishes the export's schema
         shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("providers"))
+    shutil.copytree(ROOT / "data", target / "data", ignore=shutil.ignore_patterns("providers", "changes.yaml"))
     (target / "data/providers").mkdir()
     for number in range(providers):
         text = yaml.safe_dump(provider(number, models), allow_unicode=True, sort_keys=False)

@@ -60,7 +60,7 @@ def cases(folder: str) -> list[Case]:
 
 def base_data(target: Path) -> Path:
     """The real shared data files and Groq only: a catalog that other providers' edits cannot change."""
-    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("providers"))
+    shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("providers", "changes.yaml"))
     (target / "providers").mkdir()
     shutil.copy2(GROQ_FIXTURE, target / "providers/groq.yaml")
     return target

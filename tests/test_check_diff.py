@@ -21,7 +21,7 @@ GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com"]
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """A git repository holding data/ with one provider (the sync tests' groq.yaml), committed once."""
-    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("providers"))
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("providers", "changes.yaml"))
     (tmp_path / "data/providers").mkdir()
     shutil.copy2(ROOT / "tests/fixtures/upstream/providers/groq.yaml", tmp_path / "data/providers/groq.yaml")
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)

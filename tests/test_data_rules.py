@@ -18,7 +18,7 @@ GROQ = GROQ_FIXTURE.read_text(encoding="utf-8")
 @pytest.fixture
 def data(tmp_path) -> Path:
     """The shared data files and Groq only, so other providers' files cannot change what a test sees."""
-    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("providers"))
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("providers", "changes.yaml"))
     (tmp_path / "data/providers").mkdir()
     shutil.copy2(GROQ_FIXTURE, tmp_path / "data/providers/groq.yaml")
     return tmp_path / "data"

@@ -31,7 +31,7 @@ WRITTEN = re.compile(r"^\s*(- )?(context|max_output|price|capabilities|status|re
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """The real vendors, labels and guides with the three fixture provider files as the only providers."""
-    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("providers"))
+    shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("providers", "changes.yaml"))
     shutil.copytree(UPSTREAM / "providers", tmp_path / "data/providers")
     return tmp_path
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import build, rules
+from . import build, changelog, rules
 from .entities import Catalog
 from .fields import Spot
 from .problems import CatalogError, Problem
 from .source import SourceError, load_file
-from .specs import GLOSSARY, GUIDES, LABELS, PROVIDER, VENDORS
+from .specs import CHANGES, GLOSSARY, GUIDES, LABELS, PROVIDER, VENDORS
 
 __all__ = ["Catalog", "CatalogError", "Problem", "load", "load_cached", "stats"]
 
@@ -87,9 +87,24 @@ def load(data_dir: Path, root: Path) -> Catalog:
     if not providers and not problems:
         problems.append(Problem((data_dir / "providers").relative_to(root).as_posix(), 1, 1, "",
                                 "no provider files", "add data/providers/<id>.yaml"))
+    changes = _read_changes(data_dir, root, providers, problems)
     if problems:
         raise CatalogError(problems)
-    return build.catalog(providers, vendor_map, labels, glossary, guides)
+    return build.catalog(providers, vendor_map, labels, glossary, guides, changes)
+
+
+def _read_changes(data_dir: Path, root: Path, providers: list, problems: list) -> tuple:
+    """data/changes.yaml, checked against the providers; a catalog without the file has no recorded changes."""
+    if not (data_dir / "changes.yaml").is_file():
+        return ()
+    tree, shown = _read(data_dir / "changes.yaml", root, CHANGES, problems)
+    if tree is None:
+        return ()
+    by_id = {provider.id: provider for provider in providers}
+    ids = {path.stem for path in (data_dir / "providers").glob("*.yaml")}
+    problems += changelog.check(tree, shown, by_id, ids)
+    # Built only from a wholly valid catalog: an entry may name a provider whose own file failed.
+    return () if problems else changelog.build(tree, by_id)
 
 
 def _signature(data_dir: Path) -> tuple:

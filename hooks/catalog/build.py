@@ -82,7 +82,7 @@ def vendors(value) -> dict:
     return {key: Vendor(key, text(item["name"]), item["website"]) for key, item in value.items()}
 
 
-def catalog(providers: list, vendor_map: dict, labels, glossary, guides) -> Catalog:
+def catalog(providers: list, vendor_map: dict, labels, glossary, guides, changes: tuple = ()) -> Catalog:
     return Catalog(
         providers=tuple(providers),
         vendors=vendor_map,
@@ -91,4 +91,5 @@ def catalog(providers: list, vendor_map: dict, labels, glossary, guides) -> Cata
                            tuple(item.get("keep", ()))) for item in glossary),
         guides={kind: Guide(text(item["heading"]), texts(item["key_steps"]), texts(item["setup_steps"]))
                 for kind, item in guides.items()},
+        changes=changes,
     )

@@ -193,12 +193,41 @@ class Term:
 
 
 @dataclass(frozen=True)
+class FactChange:
+    """One fact of a model before and after, as recorded in data/changes.yaml (None: no value)."""
+
+    fact: str
+    currency: Optional[str]
+    before: Optional[str]
+    after: Optional[str]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What happened to one model on one day (an entry of data/changes.yaml)."""
+
+    date: datetime.date
+    provider: Provider
+    model_id: str
+    endpoint: Optional[str]
+    event: str  # added, changed, deprecated, retired, removed
+    source: Source
+    facts: tuple[FactChange, ...]
+
+    def model(self) -> Optional[Model]:
+        """The model as the catalog lists it now, if it still does."""
+        return next((model for model in self.provider.models
+                     if model.id == self.model_id and model.endpoint == self.endpoint), None)
+
+
+@dataclass(frozen=True)
 class Catalog:
     providers: tuple[Provider, ...]
     vendors: dict  # id -> Vendor
     labels: dict  # key -> Text
     glossary: tuple[Term, ...]
     guides: dict  # provider kind -> Guide
+    changes: tuple[Change, ...] = ()  # newest first
 
     def provider(self, provider_id: str) -> Provider:
         return next(provider for provider in self.providers if provider.id == provider_id)

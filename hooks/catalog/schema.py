@@ -13,9 +13,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import rules, source
+from . import changelog, rules, source
 from .fields import Field
-from .specs import GLOSSARY, GUIDES, LABELS, PROVIDER, VENDORS
+from .specs import CHANGES, GLOSSARY, GUIDES, LABELS, PROVIDER, VENDORS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"  # the draft the YAML language server knows best
 GENERATED_BY = "Generated from hooks/catalog/specs.py by `scripts/check schemas --write`; do not edit by hand."
@@ -37,6 +37,7 @@ DATA_FILES = (
     DataFile("labels", LABELS, "data/labels/*.yaml", "UI labels (data/labels/*.yaml)"),
     DataFile("glossary", GLOSSARY, "data/glossary.yaml", "Glossary (data/glossary.yaml)"),
     DataFile("guides", GUIDES, "data/guides.yaml", "Setup guides (data/guides.yaml)"),
+    DataFile("changes", CHANGES, "data/changes.yaml", "Catalog changes (data/changes.yaml)"),
 )
 
 
@@ -47,7 +48,8 @@ def schema_path(name: str) -> str:
 
 def _rules_text(data_file: DataFile) -> str:
     """The rules a schema cannot express, as a list its description ends with."""
-    lines = [*rules.VALIDATOR_ONLY.get(data_file.name, ()), *source.FILE_RULES]
+    own = changelog.RULES if data_file.name == "changes" else rules.VALIDATOR_ONLY.get(data_file.name, ())
+    lines = [*own, *source.FILE_RULES]
     return "Also checked by `scripts/check data` and the build, not by this schema:\n" + "\n".join(
         f"- {line}" for line in lines)
 

@@ -236,3 +236,42 @@ GUIDES = KeyedBy(
         "setup_steps": ListOf("Configuring Cline.", item=Localized("One step.", max_length=600), min_items=1),
     }, required=("heading", "key_steps", "setup_steps")),
 )
+
+CHANGE_EVENTS = ("added", "changed", "deprecated", "retired", "removed")
+CHANGE_FACTS = ("name", "vendor", "context", "max_output", "capabilities", "status", "plan", "input", "output",
+                "cache_read", "cache_write", "tiers")
+
+FACT_CHANGE = Record(
+    "One fact of a model that changed, with its value before and after as text.",
+    fields={
+        "fact": Choice("Which fact changed.", values=CHANGE_FACTS),
+        "currency": Choice("For a price fact: the currency of the price block.", values=CURRENCIES),
+        "from": Text("The value before (left out when there was none): a number, a status or plan id, capability ids "
+                     "separated by spaces, or tiers as `up_to:input/output` separated by spaces (`*` for no bound).",
+                     example="0.59", max_length=300),
+        "to": Text("The value after (left out when there is none), written like `from`.", example="0.65",
+                   max_length=300),
+    },
+    required=("fact",),
+    example="`{fact: input, currency: USD, from: '0.59', to: '0.65'}`",
+)
+
+CHANGES = ListOf("data/changes.yaml: what changed in the catalog, one entry per model and day, newest first. "
+                 "`scripts/sync --write` and `scripts/check diff BASE --record` add entries; write them by hand "
+                 "only to correct one.", item=Record(
+    "The changes of one model on one day.",
+    fields={
+        "date": Day("The day the change entered the catalog, YYYY-MM-DD."),
+        "provider": Text("The provider id (a file name under data/providers/).", pattern=ID_PATTERN, example="groq",
+                         max_length=60),
+        "model": Text("The model id as in the provider file.", pattern=MODEL_ID_PATTERN,
+                      example="llama-3.3-70b-versatile", max_length=120),
+        "endpoint": Text("For a provider with several endpoints: the model's `endpoint`.", pattern=ID_PATTERN,
+                         example="china", max_length=60),
+        "event": Choice("What happened: `added`, `changed` (facts below), `deprecated`, `retired` or `removed`.",
+                        values=CHANGE_EVENTS),
+        "source": Text("The key in the provider's `sources` that the new facts come from.", pattern=ID_PATTERN,
+                       example="models-dev", max_length=60),
+        "facts": ListOf("The facts that changed (for `added`: the new model's main facts).", item=FACT_CHANGE),
+    },
+    required=("date", "provider", "model", "event", "source")))

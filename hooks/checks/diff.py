@@ -3,6 +3,7 @@ with the working tree, both read by the real catalog loader, and prints a Markdo
 
 from __future__ import annotations
 
+import datetime
 import io
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import catalog
 
+from . import record
 from .catalog_facts import catalog_facts
 
 
@@ -23,6 +25,10 @@ def options(cli):
     """BASE (a commit, branch or tag) and the language of the table."""
     cli.add_argument("base", help="git revision to compare with, e.g. origin/main")
     cli.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the table (default: en)")
+    cli.add_argument("--record", action="store_true",
+                     help="also add the changes to data/changes.yaml, for the change page and feeds")
+    cli.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today(),
+                     help="the day to record them under, YYYY-MM-DD (default: today)")
     return cli
 
 
@@ -139,4 +145,18 @@ def run(root: Path, options) -> int:
         return 2
     table = Table(current, options.lang)
     print(markdown(rows(catalog_facts(before), catalog_facts(current), table), table, options.base), end="")
+    if options.record:
+        return _record(root, before, current, options.date)
+    return 0
+
+
+def _record(root: Path, before: catalog.Catalog, current: catalog.Catalog, date: datetime.date) -> int:
+    """Add the changes to the record, then check that the catalog still loads with it."""
+    added = record.write(root / "data/changes.yaml", record.entries(before, current, date))
+    try:
+        catalog.load(root / "data", root)
+    except catalog.CatalogError as error:
+        print(f"scripts/check diff --record: data/changes.yaml does not load now:\n{error}", file=sys.stderr)
+        return 2
+    print(f"recorded {added} entr{'y' if added == 1 else 'ies'} in data/changes.yaml", file=sys.stderr)
     return 0

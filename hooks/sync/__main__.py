@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import catalog
+from checks import record
 
 from . import report, snapshots
 from .apply import apply
@@ -76,9 +77,9 @@ def _vendor_lookup(root: Path) -> dict:
     return lookup
 
 
-def _validate(root: Path) -> None:
+def _validate(root: Path) -> catalog.Catalog:
     try:
-        catalog.load(root / "data", root)
+        return catalog.load(root / "data", root)
     except catalog.CatalogError as error:
         raise InputError(f"the catalog is not valid; fix it first (scripts/check data):\n{error}") from None
 
@@ -92,10 +93,17 @@ def _provider_files(root: Path, chosen: list | None) -> list[Path]:
     return [path for path in files if not chosen or path.stem in chosen]
 
 
+def _record(root: Path, before: catalog.Catalog, today: datetime.date) -> None:
+    """Add what --write changed to data/changes.yaml, dated --today, and check the result loads."""
+    after = _validate(root)
+    record.write(root / "data/changes.yaml", record.entries(before, after, today))
+    _validate(root)
+
+
 def run(options) -> int:
     """Compare every mapped provider; write when asked; the exit code says whether there was drift."""
     root = options.root.resolve()
-    _validate(root)
+    before = _validate(root)
     files = _provider_files(root, options.provider)
     models_dev, cline = _snapshots(options)
     if options.today < max(models_dev.date, cline.date):
@@ -116,7 +124,7 @@ def run(options) -> int:
     if options.markdown:
         options.markdown.write_text(report.markdown(drifts, [models_dev, cline]), encoding="utf-8")
     if options.write:
-        _validate(root)
+        _record(root, before, options.today)
     return 1 if options.check and any(drift.found for drift in drifts) else 0
 
 
