@@ -14,10 +14,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
-from docsite import (comparison_files, exports, generated, interface, navigation, notfound, pages, searchindex,
-                     searchlanguages, untranslated)
+from docsite import (changepage, comparison_files, exports, generated, interface, navigation, notfound, pages,
+                     searchindex, searchlanguages, untranslated)
 from docsite.languages import folder as site_folder
-from render import markers, provider
+from render import changes, markers, provider
 
 state: dict = {}
 
@@ -41,12 +41,14 @@ def on_config(config):
     except catalog_loader.CatalogError as error:
         raise PluginError(str(error)) from None
     state["root"] = root
+    state["today"] = exports.build_day()  # the radar's "today"; SOURCE_DATE_EPOCH sets it for tests and reproducible builds
 
 
 def on_files(files, config):
     # Runs before static-i18n's on_files (priority -100), so it sorts our pages by language too.
     languages, default = _languages(config)
     state["generated"] = generated.add_generated_pages(files, state["catalog"], config, languages, default)
+    state["change_pages"] = changepage.add_pages(files, config, languages, default)
     state["mirrors"] = untranslated.add_english_mirrors(files, config)
     return files
 
@@ -61,6 +63,8 @@ def on_nav(nav, config, files):
 def on_page_read_source(page, config):
     if page.file.src_uri in state["mirrors"]:
         return (Path(config.docs_dir) / state["mirrors"][page.file.src_uri]).read_text(encoding="utf-8")
+    if page.file.src_uri in state["change_pages"]:
+        return changes.render_page(state["catalog"], state["change_pages"][page.file.src_uri], state["today"])
     entry = state["generated"].get(page.file.src_uri)
     if entry is None:
         return None
@@ -77,6 +81,9 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"docs/{src}: {error}") from None
     exports.remember_page(state, page, lang, markdown, config)  # for llms.txt, written after all builds
     pages.describe(page, state["catalog"], lang)  # search engines show a provider's own summary
+    provider_id = pages.provider_id_of(src)
+    page.meta["feeds"] = changepage.head_feeds(state["catalog"], page.url, lang, _languages(config)[1], provider_id)
+    expanded = changepage.with_radar_notice(expanded, state["catalog"], provider_id, lang, state["today"])
     if src in state["generated"]:
         page.edit_url = pages.data_edit_url(config, state["catalog"].provider(state["generated"][src][0]))
         return expanded
@@ -126,6 +133,8 @@ def on_post_build(config):
         notfound.write_all(state, Path(config.site_dir), default)
         exports.write_all(state, config, languages, default)
         comparison_files.minify_script(Path(config.site_dir))
+        changepage.write_feeds(state["catalog"], state.get("site_text", {}), config,
+                               [lang for lang in languages if lang in state.get("pages", {})], default)
         # One search entry per model, so that a model id finds the pages that list it.
         searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
         # Then one index per language, with glossary terms and provider aliases (docsite/searchlanguages.py).

@@ -130,3 +130,12 @@ def money(amount: float, currency: str) -> str:
     if "." in number and len(number.split(".")[1]) == 1:
         number += "0"
     return f"{CURRENCY_SIGNS[currency]}{number}"
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml(value: str) -> str:
+    """Catalog text as XML character data or a double-quoted attribute value (the Atom feeds): markup
+    characters become entities, and characters XML 1.0 forbids are dropped rather than breaking the feed."""
+    return html.escape(_XML_INVALID.sub("", value), quote=True)

@@ -1,0 +1,85 @@
+"""MkDocs glue for the change record: the generated "What changed" page, the radar notice on provider
+pages, the feed links in each page's head and the Atom files themselves.
+
+The page is added to MkDocs' files the way docsite/generated.py adds provider pages (before static-i18n
+sorts files by language, so it gets alternates, a language switcher and a sitemap entry); its Markdown
+comes from render/changes.py through the `on_page_read_source` hook. The feeds are written once every
+language is built, into each language's folder beside the page: changes/feed.xml, changes/feeds/<id>.xml.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from catalog.entities import Catalog
+from render import changes, feed, radar
+
+from . import languages
+from .exports import Urls
+
+
+def add_pages(files: Files, config, langs: list[str], default: str) -> dict:
+    """A virtual changes.md per language; returns {src_uri: lang} for the source hook."""
+    added = {}
+    for lang in langs:
+        src = changes.PAGE if lang == default else changes.PAGE.replace(".md", f".{lang}.md")
+        files.append(File(src, config.docs_dir, config.site_dir, config.use_directory_urls))
+        added[src] = lang
+    return added
+
+
+def with_radar_notice(markdown: str, catalog: Catalog, provider_id: str | None, lang: str, today) -> str:
+    """A provider page with its radar notice under the title, when it has models on the radar."""
+    if provider_id is None:
+        return markdown
+    notice = radar.provider_notice(catalog, catalog.provider(provider_id), lang, today)
+    if not notice:
+        return markdown
+    lines = markdown.split("\n")
+    title = next((index for index, line in enumerate(lines) if line.startswith("# ")), -1)
+    return "\n".join(lines[:title + 1] + ["", notice] + lines[title + 1:])
+
+
+def _feed_paths(provider_id: str | None) -> list[str]:
+    """Feeds of a page, from the language root: the whole catalog's, and its provider's when it has changes."""
+    folder = posixpath.dirname(changes.PAGE.removesuffix(".md") + "/")
+    paths = [f"{folder}/{changes.FEED}"]
+    return paths + ([f"{folder}/{changes.provider_feed(provider_id)}"] if provider_id else [])
+
+
+def head_feeds(catalog: Catalog, page_url: str, lang: str, default: str, provider_id: str | None) -> list[dict]:
+    """[{title, href}] for the page's <link rel="alternate" type="application/atom+xml">, relative to the page."""
+    if provider_id is not None and not any(change.provider.id == provider_id for change in catalog.changes):
+        provider_id = None
+    root = languages.folder(lang, default)
+    titles = [catalog.label("changes_feed_all", lang)]
+    if provider_id:
+        titles.append(catalog.label("changes_feed_of", lang).format(provider=catalog.provider(provider_id).title(lang)))
+    # Directory URLs: a page's folder is its own address (providers/groq/); index.html has none.
+    page_dir = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
+    return [{"title": title, "href": posixpath.relpath(root + path, page_dir or ".")}
+            for title, path in zip(titles, _feed_paths(provider_id))]
+
+
+def write_feeds(catalog: Catalog, site_text: dict, config, built: list[str], default: str) -> None:
+    """The whole catalog's feed and one per provider with changes, for each built language."""
+    urls, site_dir = Urls(config.site_url or "/", default), Path(config.site_dir)
+    for lang in built:
+        folder = site_dir / urls.root(lang) / "changes"
+        (folder / "feeds").mkdir(parents=True, exist_ok=True)
+        site_name = site_text.get(lang, (config.site_name,))[0]
+        page_url = urls.page(lang, "changes/")
+        everything = feed.FeedPlace(lang, site_name, page_url + changes.FEED, page_url, urls.page(lang, ""))
+        title = catalog.label("changes_feed_title", lang).format(site=site_name)
+        (folder / changes.FEED).write_text(feed.render_feed(catalog, catalog.changes, title, everything),
+                                           encoding="utf-8")
+        for provider, entries in changes.by_provider(catalog):
+            place = feed.FeedPlace(lang, site_name, page_url + changes.provider_feed(provider.id),
+                                   f"{page_url}#{changes.section_anchor(provider)}", urls.page(lang, ""))
+            title = catalog.label("changes_feed_title_provider", lang).format(site=site_name,
+                                                                               provider=provider.title(lang))
+            (folder / changes.provider_feed(provider.id)).write_text(
+                feed.render_feed(catalog, entries, title, place), encoding="utf-8")

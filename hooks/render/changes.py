@@ -1,0 +1,90 @@
+"""The "What changed" page: the retirement radar, then every recorded change, by provider, newest first."""
+
+from __future__ import annotations
+
+import datetime
+
+from catalog.entities import Catalog, Change, Provider
+
+from . import changefacts
+from .radar import model_link, render_radar
+from .text import attr, code, fill, inline
+
+PAGE = "changes.md"  # docs-relative source of the page (a generated page, see docsite/changepage.py)
+FEED = "feed.xml"  # the whole catalog's feed, beside the page (changes/feed.xml in each language)
+
+
+def provider_feed(provider_id: str) -> str:
+    """A provider's feed, relative to the change page's folder."""
+    return f"feeds/{provider_id}.xml"
+
+
+def section_anchor(provider: Provider) -> str:
+    return f"changes-{provider.id}"
+
+
+def _model_cell(catalog: Catalog, change: Change, lang: str) -> str:
+    model = change.model()
+    if model is None:
+        return f"{code(change.model_id)} {inline(catalog.label('changes_model_gone', lang))}"
+    return model_link(change.provider, model)
+
+
+def _source_cell(catalog: Catalog, change: Change, lang: str) -> str:
+    source = change.source
+    cell = f'<a href="{attr(source.url)}">{inline(source.title(lang))}</a>'
+    if source.date:
+        cell += " " + fill(catalog.label("source_snapshot", lang), {"date": source.date.isoformat()})
+    return cell
+
+
+def change_row(catalog: Catalog, change: Change, lang: str) -> str:
+    """One entry as a table row: date, model, event, facts, source."""
+    cells = [change.date.isoformat(), _model_cell(catalog, change, lang),
+             inline(changefacts.event(catalog, change, lang)), inline(changefacts.summary(catalog, change, lang)) or "—",
+             _source_cell(catalog, change, lang)]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _provider_section(catalog: Catalog, provider: Provider, changes: list, lang: str) -> str:
+    keys = ("changes_col_date", "changes_col_model", "changes_col_event", "changes_col_facts", "changes_col_source")
+    feed = (f'<a href="{provider_feed(provider.id)}" type="application/atom+xml">'
+            f'{inline(catalog.label("changes_feed", lang))}</a>')
+    lines = ["| " + " | ".join(inline(catalog.label(key, lang)) for key in keys) + " |", "|---|---|---|---|---|"]
+    lines += [change_row(catalog, change, lang) for change in changes]
+    return f"## {inline(provider.title(lang))} {{#{section_anchor(provider)}}}\n\n{feed}\n\n" + "\n".join(lines)
+
+
+def by_provider(catalog: Catalog) -> list[tuple[Provider, list]]:
+    """Providers with recorded changes, in catalog order, each with its changes newest first."""
+    return [(provider, [change for change in catalog.changes if change.provider is provider])
+            for provider in catalog.providers if any(change.provider is provider for change in catalog.changes)]
+
+
+def _provider_index(catalog: Catalog, sections: list, lang: str) -> str:
+    items = [f"- [{inline(provider.title(lang))}](#{section_anchor(provider)}) — "
+             + inline(catalog.label("changes_provider_count", lang).format(count=len(changes)))
+             for provider, changes in sections]
+    return f"## {inline(catalog.label('changes_by_provider', lang))}\n\n" + "\n".join(items)
+
+
+def _latest(catalog: Catalog, lang: str) -> str:
+    day = catalog.changes[0].date
+    latest = [change for change in catalog.changes if change.date == day]
+    return fill(catalog.label("changes_latest", lang), {
+        "date": day.isoformat(), "models": str(len(latest)),
+        "providers": str(len({change.provider.id for change in latest}))})
+
+
+def render_page(catalog: Catalog, lang: str, today: datetime.date) -> str:
+    """The whole page as Markdown."""
+    blocks = [f"# {inline(catalog.label('changes_title', lang))}", inline(catalog.label("changes_intro", lang))]
+    if not catalog.changes:
+        return "\n\n".join(blocks + [render_radar(catalog, lang, today), inline(catalog.label("changes_none", lang))]) + "\n"
+    feed = f'<a href="{FEED}" type="application/atom+xml">{inline(catalog.label("changes_feed", lang))}</a>'
+    blocks += [_latest(catalog, lang), fill(catalog.label("changes_feeds", lang), {"feed": feed}),
+               render_radar(catalog, lang, today)]
+    sections = by_provider(catalog)
+    blocks.append(_provider_index(catalog, sections, lang))
+    blocks += [_provider_section(catalog, provider, changes, lang) for provider, changes in sections]
+    return "\n\n".join(blocks) + "\n"
