@@ -41,7 +41,7 @@ def on_config(config):
     except catalog_loader.CatalogError as error:
         raise PluginError(str(error)) from None
     state["root"] = root
-    state["today"] = exports.build_day()  # the radar's "today"; SOURCE_DATE_EPOCH sets it for tests and reproducible builds
+    state["today"] = exports.build_day()  # the radar's "today"; SOURCE_DATE_EPOCH sets it (tests, reproducible builds)
 
 
 def on_files(files, config):

@@ -40,9 +40,9 @@ def _source_cell(catalog: Catalog, change: Change, lang: str) -> str:
 
 def change_row(catalog: Catalog, change: Change, lang: str) -> str:
     """One entry as a table row: date, model, event, facts, source."""
+    facts = inline(changefacts.summary(catalog, change, lang)) or "—"
     cells = [change.date.isoformat(), _model_cell(catalog, change, lang),
-             inline(changefacts.event(catalog, change, lang)), inline(changefacts.summary(catalog, change, lang)) or "—",
-             _source_cell(catalog, change, lang)]
+             inline(changefacts.event(catalog, change, lang)), facts, _source_cell(catalog, change, lang)]
     return "| " + " | ".join(cells) + " |"
 
 
@@ -80,7 +80,8 @@ def render_page(catalog: Catalog, lang: str, today: datetime.date) -> str:
     """The whole page as Markdown."""
     blocks = [f"# {inline(catalog.label('changes_title', lang))}", inline(catalog.label("changes_intro", lang))]
     if not catalog.changes:
-        return "\n\n".join(blocks + [render_radar(catalog, lang, today), inline(catalog.label("changes_none", lang))]) + "\n"
+        blocks += [render_radar(catalog, lang, today), inline(catalog.label("changes_none", lang))]
+        return "\n\n".join(blocks) + "\n"
     feed = f'<a href="{FEED}" type="application/atom+xml">{inline(catalog.label("changes_feed", lang))}</a>'
     blocks += [_latest(catalog, lang), fill(catalog.label("changes_feeds", lang), {"feed": feed}),
                render_radar(catalog, lang, today)]
