@@ -25,7 +25,7 @@ SCHEMA_LINE = re.compile(rb"\$schema=\S*/schemas/(?P<kind>[a-z]+)\.schema\.json"
 HEADER = re.compile(rb"^# (?P<key>schema|expect): (?P<value>.*)$", re.M)
 # Where each kind of file goes in a data folder; {stem} is the corpus file's name.
 PLACES = {"provider": "providers/{stem}.yaml", "vendors": "vendors.yaml", "labels": "labels/{stem}.yaml",
-          "glossary": "glossary.yaml", "guides": "guides.yaml"}
+          "glossary": "glossary.yaml", "guides": "guides.yaml", "changes": "changes.yaml"}
 
 
 @dataclass(frozen=True)

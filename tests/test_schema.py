@@ -100,7 +100,8 @@ RULE_WORDS = {"max output": "`max_output`", "cache-read": "`cache_read`", "depre
               "replacement": "`replacement`", "listed twice": "unique", "unknown vendor": "data/vendors.yaml",
               "placeholder": "{placeholders}", "not a key of `sources`": "keys of `sources`",
               "before the snapshot": "snapshot", "second USD block": "one block per currency",
-              "retired model": "retired", "names no `endpoint`": "`endpoint`"}
+              "retired model": "retired", "names no `endpoint`": "`endpoint`",
+              "unknown provider": "data/providers/", "needs a currency": "`currency`", "lists no model": "`removed`"}
 
 
 def rule_words(message: str) -> str:

@@ -9,7 +9,7 @@ from .problems import Problem
 
 PRICE_FACTS = ("input", "output", "cache_read", "cache_write", "tiers")
 RULES = (
-    "`provider` is a file under data/providers/, `source` a key of its `sources`",
+    "`provider` is a file under data/providers/; `source` is one of the keys of `sources` in that file",
     "`model` (with its `endpoint`) is listed in the provider file, or has a `removed` entry",
     "a price fact (input, output, cache_read, cache_write, tiers) names its `currency`; other facts do not",
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 
+from .changelog import RULES as CHANGE_RULES
 from .fields import Spot, as_date
 from .problems import Problem
 
@@ -43,6 +44,7 @@ VALIDATOR_ONLY = {
         "whole numbers are written without a decimal point (131072, not 131072.0)",
     ),
     "labels": ("a label key is defined in one label file only",),
+    "changes": CHANGE_RULES,
     "guides": ("steps use only the known {placeholders}: " + ", ".join("{%s}" % name for name in PLACEHOLDERS),),
 }
 

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import changelog, rules, source
+from . import rules, source
 from .fields import Field
 from .specs import CHANGES, GLOSSARY, GUIDES, LABELS, PROVIDER, VENDORS
 
@@ -48,8 +48,7 @@ def schema_path(name: str) -> str:
 
 def _rules_text(data_file: DataFile) -> str:
     """The rules a schema cannot express, as a list its description ends with."""
-    own = changelog.RULES if data_file.name == "changes" else rules.VALIDATOR_ONLY.get(data_file.name, ())
-    lines = [*own, *source.FILE_RULES]
+    lines = [*rules.VALIDATOR_ONLY.get(data_file.name, ()), *source.FILE_RULES]
     return "Also checked by `scripts/check data` and the build, not by this schema:\n" + "\n".join(
         f"- {line}" for line in lines)
 

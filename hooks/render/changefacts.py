@@ -42,17 +42,18 @@ def value(catalog: Catalog, fact: FactChange, text: str | None, lang: str) -> st
     return text
 
 
-def describe(catalog: Catalog, fact: FactChange, lang: str) -> str:
+def describe(catalog: Catalog, fact: FactChange, lang: str, added: bool = False) -> str:
     """`input price $0.59 → $0.65`; for a new model only its value: `context window 131,072`."""
     name = catalog.label("diff_field_" + fact.fact, lang)
-    if fact.before is None and fact.after is not None:
+    if added:
         return f"{name} {value(catalog, fact, fact.after, lang)}"
     return f"{name} {value(catalog, fact, fact.before, lang)} → {value(catalog, fact, fact.after, lang)}"
 
 
 def summary(catalog: Catalog, change: Change, lang: str) -> str:
     """All facts of one entry, separated as the language separates list items."""
-    return catalog.label("changes_fact_separator", lang).join(describe(catalog, fact, lang) for fact in change.facts)
+    return catalog.label("changes_fact_separator", lang).join(describe(catalog, fact, lang, change.event == "added")
+                                                                   for fact in change.facts)
 
 
 def event(catalog: Catalog, change: Change, lang: str) -> str:
