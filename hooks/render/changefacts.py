@@ -8,7 +8,7 @@ from .text import money, short_tokens, tokens
 
 
 def _tiers(catalog: Catalog, text: str, currency: str, lang: str) -> str:
-    """`200000:3/15 *:6/22.5` as `up to 200K: $3 / $15; above 200K: $6 / $22.50`."""
+    """`200000:3/15 *:6/22.5` as `up to 200K: $3 / $15, above 200K: $6 / $22.50`."""
     shown, previous = [], None
     for tier in text.split():
         bound, _, amounts = tier.partition(":")
@@ -18,8 +18,9 @@ def _tiers(catalog: Catalog, text: str, currency: str, lang: str) -> str:
         else:
             name = catalog.label("price_up_to", lang).format(tokens=short_tokens(int(bound)))
         previous = bound
-        shown.append(f"{name}: {money(float(low), currency)} / {money(float(high), currency)}")
-    return "; ".join(shown)
+        shown.append(catalog.label("changes_tier", lang).format(
+            tier=name, input=money(float(low), currency), output=money(float(high), currency)))
+    return catalog.label("list_separator", lang).join(shown)
 
 
 def value(catalog: Catalog, fact: FactChange, text: str | None, lang: str) -> str:
