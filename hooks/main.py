@@ -81,11 +81,11 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"docs/{src}: {error}") from None
     exports.remember_page(state, page, lang, markdown, config)  # for llms.txt, written after all builds
     pages.describe(page, state["catalog"], lang)  # search engines show a provider's own summary
-    provider_id = pages.provider_id_of(src)
-    page.meta["feeds"] = changepage.head_feeds(state["catalog"], page.url, lang, _languages(config)[1], provider_id)
-    expanded = changepage.with_radar_notice(expanded, state["catalog"], provider_id, lang, state["today"])
+    expanded = changepage.dress(page, expanded, state, lang, _languages(config)[1], config)
     if src in state["generated"]:
         page.edit_url = pages.data_edit_url(config, state["catalog"].provider(state["generated"][src][0]))
+        return expanded
+    if src in state["change_pages"]:
         return expanded
     if src in state["mirrors"]:
         page.edit_url = pages.docs_edit_url(config, state["mirrors"][src])

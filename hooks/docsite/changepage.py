@@ -18,6 +18,7 @@ from catalog.entities import Catalog
 from render import changes, feed, radar
 
 from . import languages
+from .pages import data_file_edit_url, provider_id_of
 from .exports import Urls
 
 
@@ -41,6 +42,16 @@ def with_radar_notice(markdown: str, catalog: Catalog, provider_id: str | None, 
     lines = markdown.split("\n")
     title = next((index for index, line in enumerate(lines) if line.startswith("# ")), -1)
     return "\n".join(lines[:title + 1] + ["", notice] + lines[title + 1:])
+
+
+def dress(page, markdown: str, state: dict, lang: str, default: str, config) -> str:
+    """Feed links for the page's head, the radar notice on a provider page, the record as the change page's
+    source to edit."""
+    provider_id = provider_id_of(page.file.src_uri)
+    page.meta["feeds"] = head_feeds(state["catalog"], page.url, lang, default, provider_id)
+    if page.file.src_uri in state["change_pages"]:
+        page.edit_url = data_file_edit_url(config, changes.RECORD)
+    return with_radar_notice(markdown, state["catalog"], provider_id, lang, state["today"])
 
 
 def _feed_paths(provider_id: str | None) -> list[str]:

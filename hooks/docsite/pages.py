@@ -47,11 +47,16 @@ def describe(page, catalog: Catalog, lang: str) -> None:
 
 def data_edit_url(config, provider: Provider) -> str | None:
     """Edit link of a generated page: the provider's data file, on the same branch as the docs."""
+    return data_file_edit_url(config, provider.file)
+
+
+def data_file_edit_url(config, file: str) -> str | None:
+    """Edit link of a data file (a path from the repository root), on the same branch as the docs."""
     if not config.repo_url or not config.edit_uri:
         return None
     # edit_uri is e.g. "edit/main/docs/": swap the docs folder for the data file.
     base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/").rsplit("/", 1)[0]
-    return f"{base}/{provider.file}"
+    return f"{base}/{file}"
 
 
 def docs_edit_url(config, src_uri: str) -> str | None:

@@ -11,6 +11,7 @@ from .radar import model_link, render_radar
 from .text import attr, code, fill, inline
 
 PAGE = "changes.md"  # docs-relative source of the page (a generated page, see docsite/changepage.py)
+RECORD = "data/changes.yaml"  # where the page's entries come from, from the repository root
 FEED = "feed.xml"  # the whole catalog's feed, beside the page (changes/feed.xml in each language)
 
 

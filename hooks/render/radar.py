@@ -74,13 +74,12 @@ def render_radar(catalog: Catalog, lang: str, today: datetime.date) -> str:
 
 
 def _notice_line(catalog: Catalog, item: Retirement, key: str, lang: str) -> str:
-    line = fill(catalog.label(key, lang), {"model": model_link(item.provider, item.model, True),
-                                          "date": item.date.isoformat()})
+    # One template per case: the languages join the replacement differently (a new sentence, or after ，).
+    values = {"model": model_link(item.provider, item.model, True), "date": item.date.isoformat()}
     replacement = item.replacement()
     if replacement:
-        line += " " + fill(catalog.label("radar_notice_replacement", lang),
-                           {"replacement": model_link(item.provider, replacement, True)})
-    return line
+        key, values["replacement"] = key + "_replaced", model_link(item.provider, replacement, True)
+    return fill(catalog.label(key, lang), values)
 
 
 def provider_notice(catalog: Catalog, provider: Provider, lang: str, today: datetime.date) -> str:
