@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import catalog
 from conftest import ROOT
 from sync import cline, modelsdev, snapshots
 from sync.__main__ import main
@@ -351,3 +352,16 @@ def test_numbers_read_from_a_newer_source_are_kept_and_reported(repo, capsys):
     assert model(provider(repo, "groq"), "llama-3.3-70b-versatile")["price"]["input"] == 0.55
     # A snapshot source holds for the day it was taken: Cline's May table gives way to July's models.dev.
     assert model(provider(repo, "groq"), "openai/gpt-oss-120b")["max_output"] == 65536
+
+
+def test_write_records_what_it_changed_in_the_change_log_once(repo, capsys):
+    assert sync(repo, capsys, "--write")[0] == 0
+    changes = catalog.load(repo / "data", repo).changes
+    llama = next(change for change in changes if change.model_id == "llama-3.3-70b-versatile")
+    assert (llama.date, llama.event, llama.source.id) == (datetime.date(2026, 11, 30), "changed", "models-dev")
+    assert ("input", "USD", "0.55", "0.59") in [(fact.fact, fact.currency, fact.before, fact.after)
+                                                for fact in llama.facts]
+    assert {change.event for change in changes} >= {"changed", "added", "retired"}
+    recorded = (repo / "data/changes.yaml").read_text(encoding="utf-8")
+    sync(repo, capsys, "--write")  # nothing left to apply: nothing more to record
+    assert (repo / "data/changes.yaml").read_text(encoding="utf-8") == recorded

@@ -51,7 +51,8 @@ def test_weekly_sync_opens_one_pull_request_with_the_drift_report():
     pull_request = steps[-1]["with"]
     assert pull_request["body-path"] == "${{ runner.temp }}/drift.md"
     assert pull_request["branch"] == "sync/upstream-catalogs"  # one branch: the next run updates the same PR
-    assert pull_request["add-paths"] == "data/providers/*.yaml"
+    # The providers' numbers, and the record of what changed that the change page and feeds are made from.
+    assert pull_request["add-paths"].split() == ["data/providers/*.yaml", "data/changes.yaml"]
     assert sync["permissions"] == {"contents": "write", "pull-requests": "write"}
 
 

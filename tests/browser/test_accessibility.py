@@ -11,7 +11,8 @@ from .reader import axe_violations
 pytestmark = pytest.mark.browser
 
 PREFIX = {"en": "", "zh": "zh/"}
-PAGES = ["", "providers/", "providers/groq/", "changes/"] + (["compare/"] if (ROOT / "docs/compare.md").is_file() else [])
+PAGES = ["", "providers/", "providers/groq/", "changes/"]
+PAGES += ["compare/"] if (ROOT / "docs/compare.md").is_file() else []
 
 
 @pytest.mark.parametrize("path", PAGES)
