@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 from catalog.entities import Catalog, Change, Provider
 
@@ -53,7 +54,10 @@ def _provider_section(catalog: Catalog, provider: Provider, changes: list, lang:
             f'{inline(catalog.label("changes_feed", lang))}</a>')
     lines = ["| " + " | ".join(inline(catalog.label(key, lang)) for key in keys) + " |", "|---|---|---|---|---|"]
     lines += [change_row(catalog, change, lang) for change in changes]
-    return f"## {inline(provider.title(lang))} {{#{section_anchor(provider)}}}\n\n{feed}\n\n" + "\n".join(lines)
+    # Kept out of the search index: hundreds of rows of ids and numbers would outweigh the pages that
+    # describe the models (the radar above stays searchable).
+    heading = f"## {inline(provider.title(lang))} {{#{section_anchor(provider)} data-search-exclude}}"
+    return f"{heading}\n\n{feed}\n\n" + "\n".join(lines)
 
 
 def by_provider(catalog: Catalog) -> list[tuple[Provider, list]]:
@@ -79,7 +83,9 @@ def _latest(catalog: Catalog, lang: str) -> str:
 
 def render_page(catalog: Catalog, lang: str, today: datetime.date) -> str:
     """The whole page as Markdown."""
-    blocks = [f"# {inline(catalog.label('changes_title', lang))}", inline(catalog.label("changes_intro", lang))]
+    # Front matter: the description names the page in its head and in llms.txt, as docs pages' do.
+    blocks = [f"---\ndescription: {json.dumps(catalog.label('changes_description', lang), ensure_ascii=False)}\n---",
+              f"# {inline(catalog.label('changes_title', lang))}", inline(catalog.label("changes_intro", lang))]
     if not catalog.changes:
         blocks += [render_radar(catalog, lang, today), inline(catalog.label("changes_none", lang))]
         return "\n\n".join(blocks) + "\n"
