@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 import os
 import re
 import subprocess
@@ -153,3 +154,10 @@ def test_a_hand_edit_recorded_shows_up_when_built_from_a_shallow_clone(tmp_path,
         radar_part = page(site, lang, "changes").source.split('id="changes-', 1)[0]
         assert "#model-groq-llama-3.1-8b-instant" in radar_part and "#model-groq-openai-gpt-oss-20b" in radar_part
         assert notice in page(site, lang, "providers/groq").text
+
+
+def test_the_change_rows_stay_out_of_the_search_index(site):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    change_docs = [doc for doc in index["docs"] if doc["location"].split("#")[0] in ("changes/", "zh/changes/")]
+    assert change_docs, "the page itself (title, radar) is searchable"
+    assert not any("→" in doc["text"] for doc in change_docs)
