@@ -96,3 +96,20 @@ def render_page(catalog: Catalog, lang: str, today: datetime.date) -> str:
     blocks.append(_provider_index(catalog, sections, lang))
     blocks += [_provider_section(catalog, provider, changes, lang) for provider, changes in sections]
     return "\n\n".join(blocks) + "\n"
+
+
+def price_history(catalog: Catalog, provider: Provider, model_id: str, endpoint: str | None, lang: str) -> str:
+    """A model's recorded price changes as a small table, newest first (for a page about the model);
+    empty when the record has none."""
+    rows = []
+    for change in catalog.changes:
+        if (change.provider, change.model_id, change.endpoint) != (provider, model_id, endpoint):
+            continue
+        added, source = change.event == "added", _source_cell(catalog, change, lang)
+        rows += [f"| {change.date.isoformat()} | {inline(changefacts.describe(catalog, fact, lang, added))} "
+                 f"| {source} |" for fact in change.facts if fact.currency or fact.fact == "plan"]
+    if not rows:
+        return ""
+    keys = ("changes_col_date", "changes_col_facts", "changes_col_source")
+    header = "| " + " | ".join(inline(catalog.label(key, lang)) for key in keys) + " |"
+    return "\n".join([header, "|---|---|---|", *rows])
