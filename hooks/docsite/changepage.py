@@ -18,8 +18,8 @@ from catalog.entities import Catalog
 from render import changes, feed, radar
 
 from . import languages
-from .pages import data_file_edit_url, provider_id_of
 from .exports import Urls
+from .pages import data_file_edit_url, provider_id_of
 
 
 def add_pages(files: Files, config, langs: list[str], default: str) -> dict:
