@@ -18,7 +18,7 @@ import catalog
 from .catalog_facts import catalog_facts
 
 HEADER = ("# yaml-language-server: $schema=../schemas/changes.schema.json\n"
-          "# What changed in the catalog, one entry per model and day, newest first. Written by\n"
+          "# What changed in the catalog, one entry per model and recorded change, newest first. Written by\n"
           "# `scripts/sync --write` and `scripts/check diff BASE --record`; the site's change page and Atom feeds\n"
           "# are made from it.\n")
 SUMMARY_OF_ADDED = ("context", "max_output", "plan", "input:USD", "output:USD", "input:CNY", "output:CNY",
