@@ -256,9 +256,9 @@ FACT_CHANGE = Record(
     example="`{fact: input, currency: USD, from: '0.59', to: '0.65'}`",
 )
 
-CHANGES = ListOf("data/changes.yaml: what changed in the catalog, one entry per model and recorded change, newest first. "
-                 "`scripts/sync --write` and `scripts/check diff BASE --record` add entries; write them by hand "
-                 "only to correct one.", item=Record(
+CHANGES = ListOf("data/changes.yaml: what changed in the catalog, one entry per model and recorded change, newest "
+                 "first. `scripts/sync --write` and `scripts/check diff BASE --record` add entries; write them by "
+                 "hand only to correct one.", item=Record(
     "The changes of one model recorded at once (by one sync or one --record).",
     fields={
         "date": Day("The day the change entered the catalog, YYYY-MM-DD."),
