@@ -8,9 +8,10 @@ texts in both languages). Rules that span several fields live in `rules.py`.
 from __future__ import annotations
 
 import datetime
+import math
+import os
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from .problems import Problem
 
@@ -79,34 +80,51 @@ class Text(Field):
                                "examples": [self.example]})
 
 
+MAX_TOKENS = 100_000_000  # ten times the largest context window offered in 2026 (10M tokens)
+
+
 @dataclass
 class Integer(Field):
     minimum: int = 1
     example: int = 131072
+    maximum: int = MAX_TOKENS
 
     def check(self, value, spot):
         if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
             kind = "a positive integer" if self.minimum == 1 else f"an integer ≥ {self.minimum}"
             return [spot.problem(f"expected {kind}, got {shown(value)}", f"write the full number, e.g. {self.example}")]
+        if value > self.maximum:
+            return [spot.problem(f"{value:,} is more than any model offers",
+                                 f"at most {self.maximum:,}; write the number in tokens, e.g. {self.example}")]
         return []
 
     def schema(self):
-        return self.described({"type": "integer", "minimum": self.minimum, "examples": [self.example]})
+        return self.described({"type": "integer", "minimum": self.minimum, "maximum": self.maximum,
+                               "examples": [self.example]})
+
+
+MAX_PRICE = 10_000  # per million tokens: the dearest model of 2026 charges a few hundred
+MIN_PRICE = 0.0001  # per million tokens; far smaller prices are typos (1e-7 would print as $0)
 
 
 @dataclass
 class Price(Field):
     def check(self, value, spot):
+        hint = f"a price per million tokens, e.g. 0.59: 0, or from {MIN_PRICE} to {MAX_PRICE:,}"
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-            return [spot.problem(f"expected a number, got {shown(value)}", "a price per million tokens, e.g. 0.59")]
-        if value < 0:
-            return [spot.problem(f"price cannot be negative, got {value}", "0 or more, e.g. 0.59")]
-        if value == float("inf"):
-            return [spot.problem("price cannot be infinite", "a price per million tokens, e.g. 0.59")]
+            return [spot.problem(f"expected a number, got {shown(value)}", hint)]
+        if value < 0 or math.copysign(1, value) < 0:
+            return [spot.problem(f"price cannot be negative, got {value}", hint)]
+        if value > MAX_PRICE:
+            return [spot.problem(f"price {value} is above what any model costs", hint)]
+        if 0 < value < MIN_PRICE:
+            return [spot.problem(f"price {value} is too small to show (it would read as 0)", hint)]
         return []
 
     def schema(self):
-        return self.described({"type": "number", "minimum": 0, "examples": [0.59]})
+        # -0.0 is refused too; JSON Schema cannot tell it from 0.
+        return self.described({"type": "number", "anyOf": [{"const": 0}, {"minimum": MIN_PRICE,
+                               "maximum": MAX_PRICE}], "examples": [0.59]})
 
 
 @dataclass
@@ -134,8 +152,38 @@ class Choice(Field):
         return self.described({"enum": list(self.values)})
 
 
-LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
-URL_PATTERN = r"https://[^\s/$.?#][^\s<>\"'`]*|http://(localhost|127\.0\.0\.1|\[::1\])(:[0-9]+)?(/[^\s<>\"'`]*)?"
+# One pattern for the validator and the JSON Schema: https with a host name (http only for a server on
+# this machine), an optional port from 1 to 65535, and a path of printable ASCII without the characters
+# that end a Markdown link or an HTML attribute or hide a second link: whitespace < > " ' ` ( ) [ ] { } | \\ ^.
+# No `user:pass@` (it disguises the real host): `@` is allowed in the path only.
+# A host may start with one `{word}-` for a region the reader fills in (Vertex AI's `{region}-aiplatform…`).
+_HOST = r"(?:\{[a-z_]+\}-)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+_LOCAL_HOST = r"(?:localhost|127\.0\.0\.1|\[::1\])"
+_PORT = r"(?::(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3}))?"
+_PATH = r"(?:[/?#][!#$%&*+,\-./0-9:;=?@A-Z_a-z~]*)?"
+URL_PATTERN = f"https://(?:{_HOST}|{_LOCAL_HOST}){_PORT}{_PATH}|http://{_LOCAL_HOST}{_PORT}{_PATH}"
+_URL = re.compile(URL_PATTERN)
+
+
+def url_problem(value: str) -> str:
+    """Why a URL that does not match URL_PATTERN is refused, in the contributor's terms."""
+    scheme, _, rest = value.partition("://")
+    authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    if scheme not in ("https", "http"):
+        return "is not an https:// address"
+    if scheme == "http" and not re.fullmatch(_LOCAL_HOST + r"(?::\d*)?", authority):
+        return "uses http (only a server on this machine, such as http://localhost:11434, may)"
+    if "@" in authority:
+        return "has a user name or password before the host"
+    if re.search(r":[^:\]]*$", authority) and not re.fullmatch(".*" + _PORT, authority):
+        return "has an impossible port (1 to 65535)"
+    if not re.fullmatch(f"(?:{_HOST}|{_LOCAL_HOST}){_PORT}", authority):
+        return "has no valid host name"
+    bad = next((char for char in value if not (char.isascii() and char.isprintable()) or char in "<>\"'`()[]{}|\\^ "),
+               None)
+    if bad is not None:
+        return f"contains {bad!r}, which no address in a data file needs (percent-encode it)"
+    return "is not a well-formed address"
 
 
 @dataclass
@@ -146,15 +194,15 @@ class Url(Field):
         hint = f"a full https:// address, e.g. {self.example}"
         if not isinstance(value, str):
             return [spot.problem(f"expected a URL, got {shown(value)}", hint)]
-        if not re.fullmatch(URL_PATTERN, value):
-            return [spot.problem(f"{value!r} is not a well-formed https URL", hint + " (http:// only for localhost)")]
-        parts = urlsplit(value)
-        if parts.scheme == "http" and parts.hostname not in ("localhost", "127.0.0.1", "::1"):
-            return [spot.problem(f"{value!r} uses http", hint)]
+        if len(value) > 2000:
+            return [spot.problem(f"URL is {len(value)} characters long", "keep it under 2000 characters")]
+        if not _URL.fullmatch(value):
+            return [spot.problem(f"{value!r} {url_problem(value)}", hint)]
         return []
 
     def schema(self):
-        return self.described({"type": "string", "pattern": f"^(?:{URL_PATTERN})$", "examples": [self.example]})
+        return self.described({"type": "string", "maxLength": 2000, "pattern": f"^(?:{URL_PATTERN})$",
+                               "examples": [self.example]})
 
 
 def as_date(value) -> datetime.date:

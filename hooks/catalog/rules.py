@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import string
-
 from .fields import Spot, as_date
 from .problems import Problem
-
-# Placeholders a setup guide may use, and the provider field each one needs.
-PLACEHOLDERS = {
-    "name": "name",
-    "provider": "cline.provider",
-    "key_field": "cline.key_field",
-    "base_url_field": "cline.base_url_field",
-    "model_field": "cline.model_field",
-    "api_key_url": "api_key_url",
-    "console_url": "console_url",
-    "website": "website",
-    "base_url": "endpoints",
-    "default_model": "cline.default_model",
-}
+from .templates import (GUIDE_PLACEHOLDERS, LABEL_PLACEHOLDERS, REQUIRED_LABELS, placeholders_in,
+                        unknown_placeholders)
 
 # What these rules check, by kind of data file, in the words the JSON Schemas show contributors.
 VALIDATOR_ONLY = {
@@ -39,16 +25,15 @@ VALIDATOR_ONLY = {
         "`cline.default_model` is one of the listed models",
         "either every model names its `endpoint` or none does",
         "the setup guide of the provider's `kind` (data/guides.yaml) finds every field it needs",
+        "the provider's own `key_steps` and `setup_steps` use only the setup guides' {placeholders}",
         "the file name is the provider id: a-z, 0-9 and -",
         "whole numbers are written without a decimal point (131072, not 131072.0)",
     ),
-    "labels": ("a label key is defined in one label file only",),
-    "guides": ("steps use only the known {placeholders}: " + ", ".join("{%s}" % name for name in PLACEHOLDERS),),
+    "labels": ("a label key is defined in one label file only",
+               "every label the site uses is defined, in the file named in hooks/catalog/templates.py",
+               "a label uses only the {placeholders} it receives (most receive none); other braces are text"),
+    "guides": ("steps use only the known {placeholders}: " + ", ".join("{%s}" % name for name in GUIDE_PLACEHOLDERS),),
 }
-
-
-def placeholders_in(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def _spot(path: str, mapping, key, parent: str = "") -> Spot:
@@ -238,6 +223,27 @@ def provider_value(provider, dotted: str):
     return node
 
 
+def _missing_fields(provider, steps) -> list[str]:
+    """Provider fields that the placeholders of these steps need and the provider leaves out."""
+    needed = {name for step in steps for lang in ("en", "zh") for name in placeholders_in(step[lang])}
+    return [GUIDE_PLACEHOLDERS[name] for name in sorted(needed & GUIDE_PLACEHOLDERS.keys())
+            if provider_value(provider, GUIDE_PLACEHOLDERS[name]) in (None, {}, [])]
+
+
+def _check_steps(steps, spot: Spot) -> list[Problem]:
+    """One problem per step using a placeholder that steps do not receive (`{bogus}`, `{0}`, `{a.b}`)."""
+    problems = []
+    for index, step in enumerate(steps):
+        unknown = unknown_placeholders(step["en"], GUIDE_PLACEHOLDERS) + unknown_placeholders(
+            step["zh"], GUIDE_PLACEHOLDERS)
+        if unknown:
+            problems.append(spot.at(index, steps.marks[index]).problem(
+                f"unknown placeholder {{{unknown[0]}}}",
+                "one of: " + ", ".join("{%s}" % name for name in GUIDE_PLACEHOLDERS) +
+                " (a brace with spaces inside, like {{ this }}, is shown as written)"))
+    return problems
+
+
 def check_guide_fields(provider, path: str, guides: dict) -> list[Problem]:
     guide = guides.get(provider["kind"])
     if guide is None:
@@ -245,14 +251,14 @@ def check_guide_fields(provider, path: str, guides: dict) -> list[Problem]:
                                                       "add it to data/guides.yaml")]
     problems = []
     for part in ("key_steps", "setup_steps"):
-        if part in provider:
-            continue
-        needed = set().union(*(placeholders_in(step[lang]) for step in guide[part] for lang in ("en", "zh")))
-        for name in sorted(needed):
-            if provider_value(provider, PLACEHOLDERS[name]) in (None, {}, []):
-                problems.append(_spot(path, provider, "kind").problem(
-                    f"the {provider['kind']} setup guide needs `{PLACEHOLDERS[name]}`",
-                    f"add `{PLACEHOLDERS[name]}` or write your own `{part}`"))
+        own = part in provider
+        spot = _spot(path, provider, part if own else "kind")
+        if own:
+            problems += _check_steps(provider[part], spot)
+        for field in _missing_fields(provider, provider[part] if own else guide[part]):
+            needs = f"your `{part}` need" if own else f"the {provider['kind']} setup guide needs"
+            problems.append(spot.problem(f"{needs} `{field}`",
+                                         f"add `{field}`" + ("" if own else f" or write your own `{part}`")))
     return problems
 
 
@@ -260,12 +266,25 @@ def check_guides(guides, path: str) -> list[Problem]:
     problems = []
     for kind, guide in guides.items():
         for part in ("key_steps", "setup_steps"):
-            for index, step in enumerate(guide[part]):
-                # One problem per step, even when both languages use the same unknown placeholder.
-                unknown = (placeholders_in(step["en"]) | placeholders_in(step["zh"])) - PLACEHOLDERS.keys()
-                if unknown:
-                    spot = Spot(path, kind, *guides.marks[kind]).at(part, guide.marks[part]).at(
-                        index, guide[part].marks[index])
-                    problems.append(spot.problem(f"unknown placeholder {{{sorted(unknown)[0]}}}",
-                                                 "one of: " + ", ".join("{%s}" % name for name in PLACEHOLDERS)))
+            problems += _check_steps(guide[part], Spot(path, kind, *guides.marks[kind]).at(part, guide.marks[part]))
+    return problems
+
+
+def check_labels(labels: dict, origins: dict, folder: str) -> list[Problem]:
+    """Every label the site uses exists, and each uses only the placeholders it receives."""
+    problems = []
+    for area, keys in REQUIRED_LABELS.items():
+        for key in keys:
+            if key not in labels:
+                problems.append(Problem(f"{folder}/{area}.yaml", 1, 1, key, "label is missing",
+                                        "restore it: the site shows this text (see hooks/catalog/templates.py)"))
+    for key, label in labels.items():
+        receives = LABEL_PLACEHOLDERS.get(key, ())
+        for lang in ("en", "zh"):
+            unknown = unknown_placeholders(label[lang], receives)
+            if unknown:
+                line, column = label.marks[lang]
+                what = ", ".join("{%s}" % name for name in receives) if receives else "no placeholders"
+                problems.append(Problem(origins[key], line, column, f"{key}.{lang}",
+                                        f"unknown placeholder {{{unknown[0]}}}", f"this label receives {what}"))
     return problems

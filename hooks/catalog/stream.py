@@ -79,8 +79,9 @@ def check_events(text: str, shown: str, loader) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             path.step(event)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+    except yaml.YAMLError as error:  # a MarkedYAMLError, or a ReaderError the character rule should have caught
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line, column = position(mark) if mark else (1, 1)
-        raise SourceError(Problem(shown, line, column, _field(path), f"YAML syntax error: {error.problem}",
+        problem = getattr(error, "problem", None) or str(error)
+        raise SourceError(Problem(shown, line, column, _field(path), f"YAML syntax error: {problem}",
                                   "check indentation, colons and quotes near this line")) from None
