@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import Spot, as_date
+from .fields import Spot, as_date, today
 from .problems import Problem
 from .templates import (GUIDE_PLACEHOLDERS, LABEL_PLACEHOLDERS, REQUIRED_LABELS, placeholders_in,
                         unknown_placeholders)
@@ -28,6 +28,8 @@ VALIDATOR_ONLY = {
         "the provider's own `key_steps` and `setup_steps` use only the setup guides' {placeholders}",
         "the file name is the provider id: a-z, 0-9 and -",
         "whole numbers are written without a decimal point (131072, not 131072.0)",
+        "an `input` price is never 0 (a model that costs nothing is `plan: free`)",
+        "a `verified` date is not in the future",
     ),
     "labels": ("a label key is defined in one label file only",
                "every label the site uses is defined, in the file named in hooks/catalog/templates.py",
@@ -50,15 +52,23 @@ def _check_cache_read(price, spot: Spot) -> list[Problem]:
         "reading from the cache costs at most the input price")]
 
 
+def _check_input(price, spot: Spot) -> list[Problem]:
+    # A model that costs nothing is `plan: free`; an input price of 0 is a missing number.
+    if price["input"] != 0:
+        return []
+    return [_spot(spot.path, price, "input", spot.field).problem(
+        "input price is 0", "write the real price, or `price: {plan: free}` for a model that costs nothing")]
+
+
 def check_price(price, spot: Spot) -> list[Problem]:
     """Per-token prices that contradict each other (the plan/per-token shape is checked by PRICE)."""
     if "plan" in price:
         return []
-    problems = _check_cache_read(price, spot)
+    problems = _check_cache_read(price, spot) + _check_input(price, spot)
     tiers = price.get("tiers", [])
     for index, tier in enumerate(tiers):
         tier_spot = spot.at("tiers", price.marks["tiers"]).at(index, tiers.marks[index])
-        problems += _check_cache_read(tier, tier_spot)
+        problems += _check_cache_read(tier, tier_spot) + _check_input(tier, tier_spot)
         if "up_to" not in tier and index != len(tiers) - 1:
             problems.append(tier_spot.problem("only the last tier may leave out `up_to`", "add `up_to: <tokens>`"))
         if index and "up_to" in tier and "up_to" in tiers[index - 1] and tier["up_to"] <= tiers[index - 1]["up_to"]:
@@ -179,6 +189,18 @@ def check_replacement(model, spot: Spot, models) -> list[Problem]:
     return []
 
 
+def check_verified(provider, path: str) -> list[Problem]:
+    """A check date in the future is a typo (or a promise): `verified` is when facts were checked."""
+    problems, last = [], today()
+    records = [(provider, "")] + [(model, f"models[{index}]") for index, model in enumerate(provider["models"])]
+    for record, field in records:
+        if "verified" in record and as_date(record["verified"]) > last:
+            problems.append(_spot(path, record, "verified", field).problem(
+                f"{as_date(record['verified']).isoformat()} is in the future",
+                f"the day you checked the facts, today ({last.isoformat()}) at the latest"))
+    return problems
+
+
 def check_models(provider, path: str, vendors: dict) -> list[Problem]:
     models, problems, seen = provider["models"], [], {}
     endpoints = provider.get("endpoints", {})
@@ -193,6 +215,7 @@ def check_models(provider, path: str, vendors: dict) -> list[Problem]:
         problems += check_model(model, spot, vendors, endpoints)
         problems += check_replacement(model, _spot(path, model, "replacement", spot.field), models)
     problems += _check_endpoints_named(models, path)
+    problems += check_verified(provider, path)
     default = provider["cline"].get("default_model")
     if models and default and default not in ids:
         problems.append(_spot(path, provider["cline"], "default_model", "cline").problem(
