@@ -14,8 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
-from docsite import (exports, generated, interface, navigation, notfound, pages, searchindex, searchlanguages,
-                     untranslated)
+from docsite import (exports, generated, interface, navigation, notfound, output, pages, searchindex,
+                     searchlanguages, untranslated)
 from docsite.languages import folder as site_folder
 from render import comparison, markers, provider
 
@@ -34,6 +34,10 @@ def _languages(config) -> tuple[list[str], str]:
 
 # Hooks ---------------------------------------------------------------------------------------------
 
+def on_startup(command, dirty):
+    output.plan(state, command, dirty)
+
+
 def on_config(config):
     root = Path(config.config_file_path).parent
     try:
@@ -41,6 +45,7 @@ def on_config(config):
     except catalog_loader.CatalogError as error:
         raise PluginError(str(error)) from None
     state["root"] = root
+    output.stage(state, config)  # the build writes into a temporary folder until it has all succeeded
 
 
 def on_files(files, config):
@@ -129,3 +134,8 @@ def on_post_build(config):
         searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
         # Then one index per language, with glossary terms and provider aliases (docsite/searchlanguages.py).
         searchlanguages.split_index(Path(config.site_dir), state["catalog"], languages, default)
+        output.publish(state, config)
+
+
+def on_build_error(error):
+    output.discard(state)
