@@ -88,11 +88,16 @@ def _entity(match: re.Match) -> str:
     return llms_text(html.unescape(match[0])) or match[0]
 
 
+def _target(escaped: str) -> str:
+    """An href as a Markdown link target: characters that would end or split it percent-encoded."""
+    return re.sub(r"[\s()<>\[\]`\\]", lambda match: f"%{ord(match[0]):02X}", html.unescape(escaped))
+
+
 def plain_markdown(markdown: str, resolve: Callable[[str], str]) -> str:
     """Page Markdown for reading as text: our HTML reduced to Markdown, entities decoded except where
     they stand for markup, and every link target passed through `resolve` to become absolute."""
     text = _BUTTON.sub("", _EMPTY_ANCHOR.sub("", markdown))
     text = _CODE.sub(lambda match: _code_span(match[1]), text)
-    text = _ANCHOR.sub(lambda match: f"[{match[2]}]({html.unescape(match[1])})", text)
+    text = _ANCHOR.sub(lambda match: f"[{match[2]}]({_target(match[1])})", text)
     text = _ENTITY.sub(_entity, _WRAPPER.sub("", _BREAK.sub(" — ", text)))
     return _LINK.sub(lambda match: f"]({resolve(match['target'])})", text)

@@ -27,7 +27,9 @@ CURRENCY_SIGNS = {"USD": "$", "CNY": "¥"}
 
 
 _SPACES = re.compile(r"\s+")
-_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+# Web addresses written out in catalog text become links; only the characters a data file's URL may
+# hold (catalog/fields.py), so a `)` or `[` ends the link instead of smuggling Markdown into its target.
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
 
 
 def _literal(value: str) -> str:

@@ -1,0 +1,204 @@
+"""Hostile input, property-based: mutate the real data files the way a pull request could and check
+the invariants of issue 11 on every case.
+
+- the catalog either loads or raises CatalogError (`scripts/check data` exits 0 or 1): no traceback;
+- every problem names a data file and a line inside it;
+- what must be refused is refused (tests/hostile.py says which mutations are garbage);
+- what is accepted renders in both languages (the build cannot crash where the check passed), and the
+  pages' HTML, the search entries and the llms text hold no live markup from the catalog.
+
+The normal suite runs a fixed, bounded set of cases (derandomized). A longer run:
+`HOSTILE_FUZZ_EXAMPLES=2000 HOSTILE_FUZZ_SEED=7 .venv/bin/python -m pytest tests/test_hostile_input.py -s`
+(a seed draws other cases than the fixed ones); with `HOSTILE_FUZZ_BUILD=1` each case is also checked
+by `scripts/check data` and a real `mkdocs build` (about 15 s a case), which must agree with it.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+
+import catalog
+import hostile
+from conftest import ROOT, copy_project, mkdocs_build
+from docsite.searchindex import model_entries
+from render import comparison, comparison_markdown, llms, markers, provider
+from render.text import html_text, llms_text
+
+EXAMPLES = int(os.environ.get("HOSTILE_FUZZ_EXAMPLES", "80"))
+REAL_BUILD = os.environ.get("HOSTILE_FUZZ_BUILD") == "1"
+SEED = os.environ.get("HOSTILE_FUZZ_SEED")  # unset: the fixed, derandomized cases of the normal suite
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
+# Tags and attributes that only a leak could put into a rendered fragment of the catalog.
+LIVE_TAGS = {"hostile-x", "script", "img", "iframe", "svg", "style", "object", "embed"}
+
+
+class LiveMarkup(HTMLParser):
+    """Collects markup in HTML that catalog text must never produce: tags, handlers, script links."""
+
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.feed(source)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in LIVE_TAGS:
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            target = (value or "").strip().lower()
+            if name.startswith("on") or (name in ("href", "src") and target.startswith(("javascript:", "data:"))):
+                self.found.append(f"{tag} {name}={value!r}")
+
+
+def live_markup(source: str) -> list[str]:
+    return LiveMarkup(source).found
+
+
+def to_html(text: str, extensions=EXTENSIONS) -> str:
+    return markdown.markdown(text, extensions=extensions)
+
+
+def render_everything(loaded: catalog.Catalog) -> list[str]:
+    """Render what the build renders from the catalog, in both languages; return every leak found."""
+    leaks = []
+    for lang in ("en", "zh"):
+        pages = [provider.render_page(loaded, entry, lang) for entry in loaded.providers]
+        pages.append(markers.expand("<!-- catalog:providers-index -->\n\n<!-- catalog:glossary -->\n\n"
+                                    "<!-- catalog:stats -->", loaded, lang))
+        for page in pages:
+            leaks += live_markup(to_html(page))
+            leaks += live_markup(to_html(llms.plain_markdown(page, lambda target: target), extensions=[]))
+        leaks += live_markup(comparison.render_comparison(loaded, lang))
+        table = comparison_markdown.render_comparison_markdown(loaded, lang)
+        leaks += live_markup(to_html(llms.plain_markdown(table, lambda target: target), extensions=["tables"]))
+        for entries in model_entries(loaded, lang, "en").values():
+            leaks += [leak for entry in entries for leak in live_markup(entry["title"] + " " + entry["text"])]
+        for entry in loaded.providers:  # navigation titles and llms.txt lines
+            leaks += live_markup(html_text(entry.title(lang)))
+            leaks += live_markup(to_html(f"- [{llms_text(entry.title(lang))}](x): {llms_text(entry.summary(lang))}"))
+    return leaks
+
+
+def problems_point_into_files(error: catalog.CatalogError, data: Path) -> list[str]:
+    """Problems that do not name a data file and a line inside it."""
+    wrong = []
+    for problem in error.problems:
+        path = data.parent / problem.path
+        if not problem.path.startswith(data.name) or problem.line < 1 or not problem.message:
+            wrong.append(str(problem))
+        elif path.is_file() and not path.is_symlink() and path.stat().st_size < 10**6:
+            lines = path.read_bytes().count(b"\n") + 1
+            if problem.line > lines:
+                wrong.append(f"{problem} (the file has {lines} lines)")
+    return wrong
+
+
+def judge(data: Path, mutation: hostile.Mutation) -> str:
+    """'clean failure' or 'right accept'; an AssertionError for a broken invariant."""
+    try:
+        loaded = catalog.load(data, data.parent)
+    except catalog.CatalogError as error:
+        wrong = problems_point_into_files(error, data)
+        assert not wrong, f"{mutation}: problems without a file and line: {wrong}"
+        return "clean failure"
+    assert mutation.expect != hostile.MUST, f"{mutation}: accepted, but it must be refused"
+    leaks = render_everything(loaded)
+    assert not leaks, f"{mutation}: live markup from the catalog: {leaks[:5]}"
+    return "right accept"
+
+
+def fresh_data(folder: Path, pristine: Path) -> Path:
+    """A data folder with the real shared files and a few providers (restored before every case)."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(pristine, folder, symlinks=True)
+    return folder
+
+
+def real_check_and_build(data: Path, work: Path) -> tuple[int, int, str]:
+    """Exit codes of `scripts/check data` and `mkdocs build --strict` on a project with this data."""
+    project = copy_project(work / "project")
+    shutil.rmtree(project / "data")
+    shutil.copytree(data, project / "data", symlinks=True)
+    check = subprocess.run([sys.executable, "-m", "checks", "--root", str(project), "data"], capture_output=True,
+                           text=True, cwd=ROOT / "hooks")
+    build = mkdocs_build(project, work / "site")
+    output = check.stdout + check.stderr + build.stdout + build.stderr
+    shutil.rmtree(work)
+    return check.returncode, build.returncode, output
+
+
+def test_mutated_data_is_refused_cleanly_or_rendered_safely(tmp_path):
+    pristine = tmp_path / "pristine"
+    if REAL_BUILD:
+        shutil.copytree(ROOT / "data", pristine)  # the docs' markers need every provider
+    else:
+        shutil.copytree(ROOT / "data", pristine, ignore=shutil.ignore_patterns("providers"))
+        (pristine / "providers").mkdir()
+        for name in ("groq", "anthropic", "qwen", "vertex", "claude-code", "ollama", "doubao"):
+            shutil.copy2(ROOT / f"data/providers/{name}.yaml", pristine / f"providers/{name}.yaml")
+    data = tmp_path / "data"
+    targets = hostile.shuffled_targets(pristine, 11)
+    counts: collections.Counter = collections.Counter()
+    start = time.perf_counter()
+
+    @settings(max_examples=EXAMPLES, derandomize=SEED is None, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @seed(int(SEED or 0))
+    @given(st.data())
+    def case(drawn):
+        fresh_data(data, pristine)
+        mutation = drawn.draw(hostile.mutations(data, targets))
+        try:
+            verdict = judge(data, mutation)
+        except AssertionError:
+            counts["broken invariant"] += 1
+            raise
+        except Exception:  # anything but CatalogError from the loader, or a crash in a renderer
+            counts["traceback"] += 1
+            raise
+        counts[verdict] += 1
+        if REAL_BUILD:
+            check, build, output = real_check_and_build(data, tmp_path / "work")
+            assert "Traceback" not in output, f"{mutation}: {output[-2000:]}"
+            assert check in (0, 1) and (check == 0) == (build == 0), f"{mutation}: check {check}, build {build}"
+            assert (check == 0) == (verdict == "right accept"), f"{mutation}: check {check}, judged {verdict}"
+
+    try:
+        case()
+    finally:
+        summary = {"cases": sum(counts.values()), **counts, "seconds": round(time.perf_counter() - start, 1),
+                   "real_build": REAL_BUILD}
+        print("\nhostile input:", json.dumps(summary))
+        report = os.environ.get("HOSTILE_FUZZ_REPORT")
+        if report:
+            Path(report).write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("payload", hostile.MARKUP)
+def test_markup_in_every_text_of_a_provider_stays_text(payload, tmp_path):
+    """One payload in every text field of a real provider: accepted (it is valid text) and inert."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("providers"))
+    (data / "providers").mkdir()
+    tree = hostile.yaml.safe_load((ROOT / "data/providers/groq.yaml").read_text(encoding="utf-8"))
+    for leaf in hostile.leaves(tree):
+        if leaf.kind() == "text" and leaf.key in ("name", "en", "zh", "title", "provider", "key_field", "model_field"):
+            node = tree
+            for part in leaf.path[:-1]:
+                node = node[part]
+            node[leaf.path[-1]] = f"{leaf.value} {payload}"
+    (data / "providers/groq.yaml").write_text(hostile.yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")
+    assert judge(data, hostile.Mutation("providers/groq.yaml", payload, hostile.MAY)) == "right accept"
