@@ -18,6 +18,7 @@ from __future__ import annotations
 import collections
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -202,3 +203,45 @@ def test_markup_in_every_text_of_a_provider_stays_text(payload, tmp_path):
             node[leaf.path[-1]] = f"{leaf.value} {payload}"
     (data / "providers/groq.yaml").write_text(hostile.yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")
     assert judge(data, hostile.Mutation("providers/groq.yaml", payload, hostile.MAY)) == "right accept"
+
+
+PAYLOAD = "<hostile-x onhostile=1>x</hostile-x> [y](javascript:alert(1)) <!--"
+
+
+def _inert_everywhere(site: Path) -> list[str]:
+    """Live payload markup in the built site's pages, search index and llms files."""
+    found = []
+    for page in site.rglob("*.html"):
+        found += [f"{page.relative_to(site)}: {leak}" for leak in payload_markup(page.read_text(encoding="utf-8"))]
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    found += [f"search {doc['location']}: {leak}" for doc in index["docs"]
+              for leak in payload_markup(doc["title"] + " " + doc["text"])]
+    for name in ("llms.txt", "llms-full.txt", "zh/llms.txt", "zh/llms-full.txt"):
+        found += [f"{name}: {leak}" for leak in payload_markup(to_html((site / name).read_text(encoding="utf-8")))]
+    return found
+
+
+def payload_markup(source: str) -> list[str]:
+    """The payload's own tag, handler or script link, live in HTML (pages have scripts of their own)."""
+    return [leak for leak in live_markup(source) if "hostile" in leak or "javascript:" in leak]
+
+
+def test_hostile_names_and_labels_stay_text_in_the_built_site(project, tmp_path):
+    """Names in search entries and navigation titles ran script before issue 11; now all are text."""
+    cerebras = project / "data/providers/cerebras.yaml"  # a generated page: its title is the name
+    text = cerebras.read_text(encoding="utf-8").replace("\nname: Cerebras\n", f"\nname: 'Cerebras {PAYLOAD}'\n", 1)
+    text = text.replace("name: GLM-4.7", f"name: 'GLM-4.7 {PAYLOAD}'", 1)
+    cerebras.write_text(text, encoding="utf-8")
+    labels = project / "data/labels/site.yaml"
+    labels.write_text(labels.read_text(encoding="utf-8").replace(
+        "kind_cloud_api_plural: {en: Cloud APIs,", f"kind_cloud_api_plural: {{en: 'Cloud APIs {PAYLOAD}',"),
+        encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "site/providers/cerebras/index.html").read_text(encoding="utf-8")
+    assert "&lt;hostile-x" in page and PAYLOAD.split()[0] not in page
+    assert _inert_everywhere(tmp_path / "site") == []
+    # The footer's aria-label names the neighbouring pages escaped once, not as "&amp;lt;".
+    labels = [match for path in (tmp_path / "site").rglob("*.html")
+              for match in re.findall(r'aria-label="[^"]*hostile[^"]*"', path.read_text(encoding="utf-8"))]
+    assert labels and not [label for label in labels if "&amp;" in label], labels[:3]
