@@ -175,7 +175,8 @@ def url_problem(value: str) -> str:
         return "uses http (only a server on this machine, such as http://localhost:11434, may)"
     if "@" in authority:
         return "has a user name or password before the host"
-    if re.search(r":[^:\]]*$", authority) and not re.fullmatch(".*" + _PORT, authority):
+    port = re.search(r"(?<!:):(\d*)$", authority)
+    if port and not (port[1].isdigit() and 1 <= int(port[1]) <= 65535):
         return "has an impossible port (1 to 65535)"
     if not re.fullmatch(f"(?:{_HOST}|{_LOCAL_HOST}){_PORT}", authority):
         return "has no valid host name"

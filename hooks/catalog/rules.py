@@ -25,10 +25,11 @@ VALIDATOR_ONLY = {
         "`cline.default_model` is one of the listed models",
         "either every model names its `endpoint` or none does",
         "the setup guide of the provider's `kind` (data/guides.yaml) finds every field it needs",
-        "the provider's own `key_steps` and `setup_steps` use only the setup guides' {placeholders}",
+        "the provider's own `key_steps` and `setup_steps` use only the setup guides' {placeholders}, and the "
+        "fields those need are set",
         "the file name is the provider id: a-z, 0-9 and -",
         "whole numbers are written without a decimal point (131072, not 131072.0)",
-        "an `input` price is never 0 (a model that costs nothing is `plan: free`)",
+        "an `input` price is never 0 (a model that costs nothing is `plan: free`); no price is written -0.0",
         "a `verified` date is not in the future",
     ),
     "labels": ("a label key is defined in one label file only",
