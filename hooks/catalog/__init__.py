@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import build, rules
+from . import build, rules, template_rules
 from .entities import Catalog
 from .fields import Spot
 from .problems import CatalogError, Problem
@@ -57,7 +57,7 @@ def _read_labels(folder: Path, root: Path, problems: list) -> dict | None:
                 problems.append(Problem(shown, line, column, key, f"label already defined in {origin[key]}",
                                         "use a new key or edit the existing label"))
             merged[key], origin[key] = tree[key], shown
-    problems += rules.check_labels(merged, origin, folder.relative_to(root).as_posix())
+    problems += template_rules.check_labels(merged, origin, folder.relative_to(root).as_posix())
     return merged
 
 
@@ -69,7 +69,7 @@ def load(data_dir: Path, root: Path) -> Catalog:
     glossary, _ = _read(data_dir / "glossary.yaml", root, GLOSSARY, problems)
     guides, guides_path = _read(data_dir / "guides.yaml", root, GUIDES, problems)
     if guides is not None:
-        problems += rules.check_guides(guides, guides_path)
+        problems += template_rules.check_guides(guides, guides_path)
     vendor_map = build.vendors(vendors) if vendors is not None else {}
     providers = []
     for path in _provider_files(data_dir, root, problems):
@@ -77,7 +77,7 @@ def load(data_dir: Path, root: Path) -> Catalog:
         if tree is None or vendors is None:
             continue
         found = rules.check_models(tree, shown, vendors) + rules.check_sources(tree, shown)
-        found += rules.check_guide_fields(tree, shown, guides) if guides is not None else []
+        found += template_rules.check_guide_fields(tree, shown, guides) if guides is not None else []
         problems += found
         if not found:
             providers.append(build.provider(path.stem, shown, tree, vendor_map))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from .fields import Spot, as_date, today
 from .problems import Problem
-from .templates import (GUIDE_PLACEHOLDERS, LABEL_PLACEHOLDERS, REQUIRED_LABELS, placeholders_in,
-                        unknown_placeholders)
+from .templates import GUIDE_PLACEHOLDERS
 
 # What these rules check, by kind of data file, in the words the JSON Schemas show contributors.
 VALIDATOR_ONLY = {
@@ -39,7 +38,8 @@ VALIDATOR_ONLY = {
 }
 
 
-def _spot(path: str, mapping, key, parent: str = "") -> Spot:
+def field_spot(path: str, mapping, key, parent: str = "") -> Spot:
+    """Where a field of a located mapping sits; the mapping itself when the field is absent."""
     return Spot(path, parent, *mapping.mark).at(key, mapping.marks[key]) if key in mapping else Spot(
         path, parent, *mapping.mark)
 
@@ -48,7 +48,7 @@ def _check_cache_read(price, spot: Spot) -> list[Problem]:
     # Reading a cached prompt is the discount; a higher cache-read price is a typo or a swapped column.
     if "cache_read" not in price or price["cache_read"] <= price["input"]:
         return []
-    return [_spot(spot.path, price, "cache_read", spot.field).problem(
+    return [field_spot(spot.path, price, "cache_read", spot.field).problem(
         f"cache-read price {price['cache_read']} is above the input price {price['input']}",
         "reading from the cache costs at most the input price")]
 
@@ -57,7 +57,7 @@ def _check_input(price, spot: Spot) -> list[Problem]:
     # A model that costs nothing is `plan: free`; an input price of 0 is a missing number.
     if price["input"] != 0:
         return []
-    return [_spot(spot.path, price, "input", spot.field).problem(
+    return [field_spot(spot.path, price, "input", spot.field).problem(
         "input price is 0", "write the real price, or `price: {plan: free}` for a model that costs nothing")]
 
 
@@ -80,20 +80,20 @@ def check_price(price, spot: Spot) -> list[Problem]:
 def check_model(model, spot: Spot, vendors: dict, endpoints: dict) -> list[Problem]:
     problems = []
     if model["max_output"] > model["context"]:
-        problems.append(_spot(spot.path, model, "max_output", spot.field).problem(
+        problems.append(field_spot(spot.path, model, "max_output", spot.field).problem(
             f"max output {model['max_output']:,} is larger than the context window {model['context']:,}",
             "max_output ≤ context"))
     for key in ("vendor", "base_vendor"):
         if key in model and model[key] not in vendors:
-            problems.append(_spot(spot.path, model, key, spot.field).problem(
+            problems.append(field_spot(spot.path, model, key, spot.field).problem(
                 f"unknown vendor {model[key]!r}",
                 "add it to data/vendors.yaml or use one of: " + ", ".join(sorted(vendors))))
     if "endpoint" in model and model["endpoint"] not in endpoints:
-        problems.append(_spot(spot.path, model, "endpoint", spot.field).problem(
+        problems.append(field_spot(spot.path, model, "endpoint", spot.field).problem(
             f"unknown endpoint {model['endpoint']!r}",
             "one of this file's `endpoints`: " + ", ".join(endpoints) if endpoints else "declare `endpoints` first"))
     problems += _check_status(model, spot)
-    return problems + check_prices(model["price"], _spot(spot.path, model, "price", spot.field))
+    return problems + check_prices(model["price"], field_spot(spot.path, model, "price", spot.field))
 
 
 # Which date field each status that needs one requires, and what the date means.
@@ -106,15 +106,15 @@ def _check_status(model, spot: Spot) -> list[Problem]:
     problems, status = [], model["status"]
     needed = STATUS_DATES.get(status)
     if needed and needed not in model:
-        problems.append(_spot(spot.path, model, "status", spot.field).problem(
+        problems.append(field_spot(spot.path, model, "status", spot.field).problem(
             f"a {status} model needs {STATUS_DATE_MEANING[status]}",
             f"add `{needed}: YYYY-MM-DD` and, where there is one, `replacement: <model id>`"))
     for key in STATUS_DATES.values():
         if key in model and key != needed:
-            problems.append(_spot(spot.path, model, key, spot.field).problem(
+            problems.append(field_spot(spot.path, model, key, spot.field).problem(
                 f"`{key}` only applies to {key} models", f"set `status: {key}` or remove it"))
     if "replacement" in model and not needed:
-        problems.append(_spot(spot.path, model, "replacement", spot.field).problem(
+        problems.append(field_spot(spot.path, model, "replacement", spot.field).problem(
             "`replacement` only applies to deprecated or retired models", "set the status or remove it"))
     return problems
 
@@ -143,7 +143,7 @@ def check_sources(provider, path: str) -> list[Problem]:
     sources, problems = provider["sources"], []
     default = provider["models_source"]
     if default not in sources:
-        problems.append(_spot(path, provider, "models_source").problem(
+        problems.append(field_spot(path, provider, "models_source").problem(
             f"{default!r} is not a key of `sources`", "one of: " + ", ".join(sources)))
     upstream = provider.get("upstream", {}).get("endpoints", {})
     for endpoint in upstream:
@@ -157,7 +157,7 @@ def check_sources(provider, path: str) -> list[Problem]:
         key = model.get("source", default)
         if key not in sources:
             if "source" in model:
-                problems.append(_spot(path, model, "source", spot.field).problem(
+                problems.append(field_spot(path, model, "source", spot.field).problem(
                     f"{key!r} is not a key of `sources`", "one of: " + ", ".join(sources)))
             continue
         blocks = model["price"] if isinstance(model["price"], list) else [model["price"]]
@@ -167,7 +167,7 @@ def check_sources(provider, path: str) -> list[Problem]:
                     f"{block['source']!r} is not a key of `sources`", "one of: " + ", ".join(sources)))
         taken = sources[key].get("date")
         if taken is not None and as_date(model["verified"]) < as_date(taken):
-            problems.append(_spot(path, model, "verified", spot.field).problem(
+            problems.append(field_spot(path, model, "verified", spot.field).problem(
                 f"checked on {model['verified']}, before the snapshot {key!r} of {taken} existed",
                 "the day you compared the numbers with that snapshot"))
     return problems
@@ -196,7 +196,7 @@ def check_verified(provider, path: str) -> list[Problem]:
     records = [(provider, "")] + [(model, f"models[{index}]") for index, model in enumerate(provider["models"])]
     for record, field in records:
         if "verified" in record and as_date(record["verified"]) > last:
-            problems.append(_spot(path, record, "verified", field).problem(
+            problems.append(field_spot(path, record, "verified", field).problem(
                 f"{as_date(record['verified']).isoformat()} is in the future",
                 f"the day you checked the facts, today ({last.isoformat()}) at the latest"))
     return problems
@@ -210,16 +210,16 @@ def check_models(provider, path: str, vendors: dict) -> list[Problem]:
         spot = Spot(path, "models", *models.mark).at(index, models.marks[index])
         key = (model["id"], model.get("endpoint"))
         if key in seen:
-            problems.append(_spot(path, model, "id", spot.field).problem(
+            problems.append(field_spot(path, model, "id", spot.field).problem(
                 f"model id {model['id']!r} is listed twice (first at line {seen[key]})", "keep one entry per id"))
         seen.setdefault(key, models.marks[index][0])
         problems += check_model(model, spot, vendors, endpoints)
-        problems += check_replacement(model, _spot(path, model, "replacement", spot.field), models)
+        problems += check_replacement(model, field_spot(path, model, "replacement", spot.field), models)
     problems += _check_endpoints_named(models, path)
     problems += check_verified(provider, path)
     default = provider["cline"].get("default_model")
     if models and default and default not in ids:
-        problems.append(_spot(path, provider["cline"], "default_model", "cline").problem(
+        problems.append(field_spot(path, provider["cline"], "default_model", "cline").problem(
             f"default model {default!r} is not in `models`", "use one of the ids listed in `models`"))
     return problems
 
@@ -236,79 +236,3 @@ def _check_endpoints_named(models, path: str) -> list[Problem]:
                          f"add `endpoint: {named[0]['endpoint']}` (or whichever serves it), or remove "
                          "`endpoint` from every model")]
 
-
-def provider_value(provider, dotted: str):
-    """The value behind a placeholder's field path, or None when the provider leaves it out."""
-    node = provider
-    for part in dotted.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
-
-
-def _missing_fields(provider, steps) -> list[str]:
-    """Provider fields that the placeholders of these steps need and the provider leaves out."""
-    needed = {name for step in steps for lang in ("en", "zh") for name in placeholders_in(step[lang])}
-    return [GUIDE_PLACEHOLDERS[name] for name in sorted(needed & GUIDE_PLACEHOLDERS.keys())
-            if provider_value(provider, GUIDE_PLACEHOLDERS[name]) in (None, {}, [])]
-
-
-def _check_steps(steps, spot: Spot) -> list[Problem]:
-    """One problem per step using a placeholder that steps do not receive (`{bogus}`, `{0}`, `{a.b}`)."""
-    problems = []
-    for index, step in enumerate(steps):
-        unknown = unknown_placeholders(step["en"], GUIDE_PLACEHOLDERS) + unknown_placeholders(
-            step["zh"], GUIDE_PLACEHOLDERS)
-        if unknown:
-            problems.append(spot.at(index, steps.marks[index]).problem(
-                f"unknown placeholder {{{unknown[0]}}}",
-                "one of: " + ", ".join("{%s}" % name for name in GUIDE_PLACEHOLDERS) +
-                " (a brace with spaces inside, like {{ this }}, is shown as written)"))
-    return problems
-
-
-def check_guide_fields(provider, path: str, guides: dict) -> list[Problem]:
-    guide = guides.get(provider["kind"])
-    if guide is None:
-        return [_spot(path, provider, "kind").problem(f"no setup guide for kind {provider['kind']!r}",
-                                                      "add it to data/guides.yaml")]
-    problems = []
-    for part in ("key_steps", "setup_steps"):
-        own = part in provider
-        spot = _spot(path, provider, part if own else "kind")
-        if own:
-            problems += _check_steps(provider[part], spot)
-        for field in _missing_fields(provider, provider[part] if own else guide[part]):
-            needs = f"your `{part}` need" if own else f"the {provider['kind']} setup guide needs"
-            problems.append(spot.problem(f"{needs} `{field}`",
-                                         f"add `{field}`" + ("" if own else f" or write your own `{part}`")))
-    return problems
-
-
-def check_guides(guides, path: str) -> list[Problem]:
-    problems = []
-    for kind, guide in guides.items():
-        for part in ("key_steps", "setup_steps"):
-            problems += _check_steps(guide[part], Spot(path, kind, *guides.marks[kind]).at(part, guide.marks[part]))
-    return problems
-
-
-def check_labels(labels: dict, origins: dict, folder: str) -> list[Problem]:
-    """Every label the site uses exists, and each uses only the placeholders it receives."""
-    problems = []
-    for area, keys in REQUIRED_LABELS.items():
-        for key in keys:
-            if key not in labels:
-                problems.append(Problem(f"{folder}/{area}.yaml", 1, 1, key, "label is missing",
-                                        "restore it: the site shows this text (see hooks/catalog/templates.py)"))
-    for key, label in labels.items():
-        receives = LABEL_PLACEHOLDERS.get(key, ())
-        for lang in ("en", "zh"):
-            unknown = unknown_placeholders(label[lang], receives)
-            if unknown:
-                line, column = label.marks[lang]
-                what = ", ".join("{%s}" % name for name in receives) if receives else "no placeholders"
-                problems.append(Problem(origins[key], line, column, f"{key}.{lang}",
-                                        f"unknown placeholder {{{unknown[0]}}}", f"this label receives {what}"))
-    return problems
