@@ -51,18 +51,19 @@ def read_bytes(path: Path, shown: str) -> bytes:
     return raw
 
 
-def refuse_characters(text: str, shown: str, field: str, start: tuple[int, int] = (1, 1)) -> None:
-    """SourceError at the first character the data files may not hold (characters.py)."""
+def refuse_characters(text: str, shown: str, field: str, start: tuple[int, int] | None = None) -> None:
+    """SourceError at the first character the data files may not hold (characters.py); `start` is where
+    a parsed value begins (an escaped character has no place of its own), None for a whole file."""
     index = characters.first_refused(text)
     if index is None:
         return
-    line, column = characters.position_in(text, index) if start == (1, 1) else start
+    line, column = characters.position_in(text, index) if start is None else start
     raise SourceError(Problem(shown, line, column, field, f"character {characters.describe(text[index])} is not "
                               "allowed", f"delete it; data files hold {characters.ALLOWED_TEXT}"))
 
 
 def read_text(path: Path, shown: str) -> str:
-    """Bytes to text, refusing what is too large, not UTF-8, invisible or control, or indented with tabs."""
+    """Bytes to text, refusing what is too large, not UTF-8 or indented with tabs (characters: source.py)."""
     raw = read_bytes(path, shown)
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark some editors add is dropped, not refused
@@ -70,7 +71,6 @@ def read_text(path: Path, shown: str) -> str:
         line = raw[: error.start].count(b"\n") + 1
         raise SourceError(Problem(shown, line, 1, "", "file is not valid UTF-8",
                                   "save it as UTF-8 (no BOM needed)")) from None
-    refuse_characters(text, shown, "")
     for number, line in enumerate(text.splitlines(), start=1):
         indent = re.match(r"[ \t]*", line).group()
         if "\t" in indent:

@@ -16,7 +16,7 @@ import yaml
 from . import characters, numbers
 from .files import MAX_FILE_BYTES, read_text, refuse_characters
 from .problems import Problem, SourceError
-from .stream import MAX_DEPTH, check_events, position
+from .stream import MAX_DEPTH, check_events, field_at, position
 
 try:  # libyaml is about five times faster; fall back to pure Python where it is missing
     SafeLoader = yaml.CSafeLoader
@@ -111,6 +111,11 @@ def _to_map(node: yaml.MappingNode, shown: str, field: str) -> LocatedMap:
 def load_file(path: Path, shown: str):
     """Parse one data file into located values; raise SourceError with the first fatal problem."""
     text = read_text(path, shown)
+    index = characters.first_refused(text)
+    if index is not None:  # before YAML, which would stop at a NUL with a traceback of its own
+        where = characters.position_in(text, index)
+        readable = "".join(" " if characters.refused(char) else char for char in text)
+        refuse_characters(text, shown, field_at(readable, where, SafeLoader), where)
     check_events(text, shown, SafeLoader)
     try:
         node = yaml.compose(text, Loader=SafeLoader)

@@ -58,6 +58,22 @@ def _field(path: FieldPath) -> str:
     return re.sub(r"(\[\d+\])+$", "", path.at_event())
 
 
+def field_at(text: str, where: tuple[int, int], loader) -> str:
+    """The field holding the character at (line, column), for problems found before YAML read the text.
+    Best effort: the walk stops at a syntax error and names the last field it reached."""
+    path, field = FieldPath(), ""
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if position(event.start_mark) > where:
+                break
+            if isinstance(event, yaml.ScalarEvent):
+                field = _field(path)
+            path.step(event)
+    except yaml.YAMLError:
+        pass
+    return field
+
+
 def _refuse(shown: str, event, field: str, message: str, hint: str) -> SourceError:
     line, column = position(event.start_mark)
     return SourceError(Problem(shown, line, column, field, message, hint))
