@@ -46,7 +46,8 @@ _CAPABILITIES = tuple(capability.replace("-", "_") for capability in CAPABILITIE
 REQUIRED_LABELS = {
     "compare": (
         "cmp_caption", "cmp_table_region", "cmp_col_model", "cmp_col_cache_write", "cmp_col_status",
-        "cmp_deprecated_on", "cmp_filters", "cmp_search", "cmp_search_hint", "cmp_vendor", "cmp_kind",
+        "cmp_deprecated_on", "cmp_retired_on", "cmp_filters", "cmp_search", "cmp_search_hint", "cmp_vendor",
+        "cmp_kind",
         "cmp_min_context", "cmp_max_input", "cmp_currency", "cmp_capabilities", "cmp_any", "cmp_at_least",
         "cmp_reset", "cmp_count", "cmp_total", "cmp_empty", "cmp_link", "cmp_link_title",
     ),
@@ -64,6 +65,7 @@ REQUIRED_LABELS = {
         "live_models_title", "live_models", "no_static_models", "models_url", "features_live", "no_features",
         "notes_title", "no_tips", "verified_on", "col_provider", "col_models", "col_max_context",
         "col_lowest_input", "models_live", "stats", "col_term_en", "col_term_zh", "col_meaning", "nav_providers",
+        "models_checked_on", "row_checked", "row_source", "source_snapshot",
         *(f"kind_{kind}{suffix}" for kind in _KINDS for suffix in ("", "_plural", "_about")),
         *(f"region_{region}" for region in REGIONS), *(f"status_{status}" for status in STATUSES),
         *(f"plan_{plan}" for plan in PLANS), *(f"cap_{capability}" for capability in _CAPABILITIES),
