@@ -39,6 +39,8 @@ def shown(value) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if value is None:
+        return "nothing (null)"
     return repr(value) if isinstance(value, str) else str(value)
 
 

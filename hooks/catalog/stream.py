@@ -66,9 +66,13 @@ def field_at(text: str, where: tuple[int, int], loader) -> str:
         for event in yaml.parse(text, Loader=loader):
             if position(event.start_mark) > where:
                 break
-            if isinstance(event, yaml.ScalarEvent):
-                field = _field(path)
+            top = path.frames[-1] if path.frames else None
+            is_key = isinstance(event, yaml.ScalarEvent) and top is not None and top[0] and top[2]
+            if isinstance(event, yaml.ScalarEvent) and not is_key:
+                field = _field(path)  # a value: the path of its key
             path.step(event)
+            if is_key:
+                field = _field(path)  # a key: the path it names
     except yaml.YAMLError:
         pass
     return field
