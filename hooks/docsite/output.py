@@ -28,7 +28,7 @@ def stage(state: dict, config) -> None:
         return
     target = Path(config.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
-    # Beside the output, on the same file system, so that publishing is a rename per entry.
+    # Beside the output, so that publishing is usually a rename per entry.
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     state["staged"] = (target, building)
     config.site_dir = str(building)
@@ -44,7 +44,7 @@ def publish(state: dict, config) -> None:
         if not entry.name.startswith("."):
             shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
     for entry in building.iterdir():
-        entry.rename(target / entry.name)
+        shutil.move(entry, target / entry.name)  # a rename, or a copy when the output is another mount
     building.rmdir()
     config.site_dir = str(target)
 
