@@ -28,7 +28,8 @@ COUNT_KEYS = {"context", "max_output", "up_to"}
 # Markup a page, the search index or an llms file must show as text, never run or follow.
 MARKUP = ["<hostile-x onhostile=1>x</hostile-x>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
           "[x](javascript:alert(1))", "see https://a.example/)[x](javascript:alert(1))", "&lt;script&gt;",
-          "**b** _i_ | cell | `code` ~~s~~ # h", "<!-- c --> ]]> \\", "{{ jinja }}", "{", "}"]
+          "**b** _i_ | cell | `code` ~~s~~ # h", "<!-- c --> ]]> \\", "{{ jinja }}", "{", "}",
+          'x" onhostile="1', "x' onhostile='1", "</td></tr><hostile-x>", "&#60;hostile-x&#62;"]
 # Text that real Chinese and emoji copy needs: accepted.
 REAL_TEXT = ["通义千问，支持 128K 上下文。", "👩‍💻 编程 ❤️", "🏴󠁧󠁢󠁳󠁣󠁴󠁿 flag", "A\u00a0B\u3000C"]
 # Characters no data file may hold, whether typed raw or written as a YAML escape.

@@ -219,7 +219,7 @@ def test_markup_in_every_text_of_a_provider_stays_text(payload, tmp_path):
     assert judge(data, hostile.Mutation("providers/groq.yaml", payload, hostile.MAY)) == "right accept"
 
 
-PAYLOAD = "<hostile-x onhostile=1>x</hostile-x> [y](javascript:alert(1)) <!--"
+PAYLOAD = "<hostile-x onhostile=1> [y](javascript:alert(1)) \" onhostile=\"1"
 
 
 def _inert_everywhere(site: Path) -> list[str]:
