@@ -259,3 +259,22 @@ def test_hostile_names_and_labels_stay_text_in_the_built_site(project, tmp_path)
     labels = [match for path in (tmp_path / "site").rglob("*.html")
               for match in re.findall(r'aria-label="[^"]*hostile[^"]*"', path.read_text(encoding="utf-8"))]
     assert labels and not [label for label in labels if "&amp;" in label], labels[:3]
+
+
+# Text made of the characters that build markup, so that tags, links and entities come up often.
+MARKUP_TEXT = st.lists(st.sampled_from([*"<>&\"'`[]()!*_|\\#{}:/;= xjavscript", "javascript:", "https://a.example/",
+                                        "<hostile-x ", "&#60;", "onhostile="]), max_size=30).map("".join)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None, database=None)
+@given(MARKUP_TEXT)
+def test_every_escape_leaves_no_markup(text):
+    """Each destination's rule in render/text.py, fed arbitrary markup-like text, yields only text
+    (and, for `inline`, links to https addresses written out in it)."""
+    from render.text import attr, code, inline
+    assert not live_markup(html_text(text))
+    assert not live_markup(f'<a title="{attr(text)}">x</a>')
+    assert not live_markup(to_html(inline(text))) and not live_markup(to_html(code(text)))
+    assert not live_markup(to_html(f"| a |\n| - |\n| {inline(text)} |", extensions=["tables"]))
+    assert not live_markup(to_html(llms_text(text), extensions=[]))
+    assert not live_markup(to_html(llms.plain_markdown(inline(text), lambda target: target), extensions=[]))
