@@ -16,6 +16,7 @@ by `scripts/check data` and a real `mkdocs build` (about 15 s a case), which mus
 from __future__ import annotations
 
 import collections
+import html as html_module
 import json
 import os
 import re
@@ -278,3 +279,13 @@ def test_every_escape_leaves_no_markup(text):
     assert not live_markup(to_html(f"| a |\n| - |\n| {inline(text)} |", extensions=["tables"]))
     assert not live_markup(to_html(llms_text(text), extensions=[]))
     assert not live_markup(to_html(llms.plain_markdown(inline(text), lambda target: target), extensions=[]))
+
+
+def test_model_ids_with_brackets_keep_their_links():
+    """`sonnet[1m]` inside a link's text (the features list) or a table cell stays one link with the id."""
+    loaded = catalog.load(ROOT / "data", ROOT)
+    claude = loaded.provider("claude-code")
+    html = to_html(markers.expand(provider.render_page(loaded, claude, "en"), loaded, "en"))
+    links = re.findall(r'<a href="#model-claude-code-sonnet-1m-"><code>(.*?)</code></a>', html)
+    assert links and {html_module.unescape(text) for text in links} == {"sonnet[1m]"}
+    assert "](#model-" not in html and "&amp;#91;" not in html  # no Markdown link left unread
