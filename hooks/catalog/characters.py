@@ -7,6 +7,7 @@ every parsed string (an escaped "\\x00" or "\\u202e" in double quotes only exist
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,6 +27,7 @@ def _is_noncharacter(point: int) -> bool:
     return 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
 
 
+@functools.lru_cache(maxsize=8192)  # Chinese text repeats its characters; each is judged once
 def refused(char: str) -> bool:
     """True for a character no data file may contain."""
     point = ord(char)

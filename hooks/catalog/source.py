@@ -68,7 +68,7 @@ def _scalar(node: yaml.ScalarNode, shown: str, field: str):
     except (ValueError, OverflowError) as error:
         raise SourceError(Problem(shown, line, column, field, f"{node.value!r} cannot be read: {error}",
                                   numbers.hint_for(node))) from None
-    if isinstance(value, str):
+    if isinstance(value, str) and node.style == '"':  # only escapes (\u202e) add what the raw text lacked
         refuse_characters(value, shown, field, (line, column))
     return value.date() if isinstance(value, datetime.datetime) else value
 

@@ -35,7 +35,12 @@ LABEL_PLACEHOLDERS = {
     "price_up_to": ("tokens",), "live_models": ("name", "endpoint"), "models_url": ("url",),
     "verified_on": ("date",), "stats": ("providers", "models"), "cmp_retired_on": ("date",),
     "models_checked_on": ("date",), "source_snapshot": ("date",), "row_checked": ("date",),
-    "row_source": ("source", "checked"),
+    "row_source": ("source", "checked"), "row_price_source": ("currency", "source"),
+    "two_sentences": ("first", "second"), "made_with": ("tool",),
+    **{f"feature_{capability}": ("models",) for capability in ("prompt_cache", "vision", "reasoning")},
+    # scripts/check diff (hooks/checks/diff.py)
+    "diff_title": ("base",), "diff_model_added": ("facts",), "diff_model_retired": ("date",),
+    "diff_summary": ("models", "providers"),
 }
 
 REGIONS = ENDPOINT.fields["region"].values
@@ -53,6 +58,14 @@ REQUIRED_LABELS = {
     ),
     "contributing": tuple(f"notice_{notice}{suffix}" for notice in ("untranslated", "outdated")
                           for suffix in ("", "_title")) + ("notice_original",),
+    "diff": (  # scripts/check diff
+        "diff_title", "diff_col_provider", "diff_col_model", "diff_col_change", "diff_model_added",
+        "diff_model_removed", "diff_model_retired", "diff_provider_added", "diff_provider_removed", "diff_none",
+        "diff_separator", "diff_summary",
+        *(f"diff_field_{field}" for field in ("name", "vendor", "context", "max_output", "input", "output",
+                                                "cache_read", "cache_write", "tiers", "plan", "capabilities",
+                                                "status", "source")),
+    ),
     "exports": (
         "llms_about", "llms_guides", "llms_data", "llms_catalog", "llms_catalog_about", "llms_schema",
         "llms_schema_about", "llms_full", "llms_full_about", "llms_other", "llms_other_about",
@@ -65,7 +78,8 @@ REQUIRED_LABELS = {
         "live_models_title", "live_models", "no_static_models", "models_url", "features_live", "no_features",
         "notes_title", "no_tips", "verified_on", "col_provider", "col_models", "col_max_context",
         "col_lowest_input", "models_live", "stats", "col_term_en", "col_term_zh", "col_meaning", "nav_providers",
-        "models_checked_on", "row_checked", "row_source", "source_snapshot",
+        "models_checked_on", "row_checked", "row_source", "source_snapshot", "row_price_source", "two_sentences",
+        "list_separator", "permalink_title", "made_with",
         *(f"kind_{kind}{suffix}" for kind in _KINDS for suffix in ("", "_plural", "_about")),
         *(f"region_{region}" for region in REGIONS), *(f"status_{status}" for status in STATUSES),
         *(f"plan_{plan}" for plan in PLANS), *(f"cap_{capability}" for capability in _CAPABILITIES),
