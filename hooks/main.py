@@ -14,8 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
-from docsite import (exports, generated, interface, navigation, notfound, output, pages, searchindex,
-                     searchlanguages, untranslated)
+from docsite import (exports, generated, interface, navigation, notfound, pages, searchindex, searchlanguages,
+                     staging, untranslated)
 from docsite.languages import folder as site_folder
 from render import comparison, markers, provider
 
@@ -35,7 +35,7 @@ def _languages(config) -> tuple[list[str], str]:
 # Hooks ---------------------------------------------------------------------------------------------
 
 def on_startup(command, dirty):
-    output.plan(state, command, dirty)
+    staging.plan(state, command, dirty)
 
 
 def on_config(config):
@@ -45,7 +45,7 @@ def on_config(config):
     except catalog_loader.CatalogError as error:
         raise PluginError(str(error)) from None
     state["root"] = root
-    output.stage(state, config)  # the build writes into a temporary folder until it has all succeeded
+    staging.stage(state, config)  # the build writes into a temporary folder until it has all succeeded
 
 
 def on_files(files, config):
@@ -134,8 +134,8 @@ def on_post_build(config):
         searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
         # Then one index per language, with glossary terms and provider aliases (docsite/searchlanguages.py).
         searchlanguages.split_index(Path(config.site_dir), state["catalog"], languages, default)
-        output.publish(state, config)
+        staging.publish(state, config)
 
 
 def on_build_error(error):
-    output.discard(state)
+    staging.discard(state)

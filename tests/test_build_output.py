@@ -1,4 +1,4 @@
-"""A failed build leaves the output folder as the last good build left it (hooks/docsite/output.py)."""
+"""A failed build leaves the output folder as the last good build left it (hooks/docsite/staging.py)."""
 
 from __future__ import annotations
 
