@@ -41,7 +41,7 @@ def grouped(entries: list) -> list[tuple[str | None, list[llms.PageEntry]]]:
     groups = [(None, [entry for group, entry in entries if group is None])]
     for kind in PROVIDER_KINDS:
         members = sorted((entry for group, entry in entries if group == kind),
-                         key=lambda entry: collation_key(entry.title))
+                         key=lambda entry: collation_key(entry.title.replace("\\", "")))  # titles are escaped
         groups.append((kind, members))
     return groups
 
