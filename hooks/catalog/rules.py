@@ -34,7 +34,8 @@ VALIDATOR_ONLY = {
     "labels": ("a label key is defined in one label file only",
                "every label the site uses is defined, in the file named in hooks/catalog/templates.py",
                "a label uses only the {placeholders} it receives (most receive none); other braces are text"),
-    "guides": ("steps use only the known {placeholders}: " + ", ".join("{%s}" % name for name in GUIDE_PLACEHOLDERS),),
+    "guides": ("steps use only the known {placeholders}: " + ", ".join("{%s}" % name for name in GUIDE_PLACEHOLDERS),
+               "a heading uses no {placeholders}"),
 }
 
 

@@ -60,10 +60,18 @@ def check_guide_fields(provider, path: str, guides: dict) -> list[Problem]:
 
 
 def check_guides(guides, path: str) -> list[Problem]:
+    """Steps use the placeholders a guide receives; a heading is shown as written and receives none."""
     problems = []
     for kind, guide in guides.items():
+        spot = Spot(path, kind, *guides.marks[kind])
         for part in ("key_steps", "setup_steps"):
-            problems += _check_steps(guide[part], Spot(path, kind, *guides.marks[kind]).at(part, guide.marks[part]))
+            problems += _check_steps(guide[part], spot.at(part, guide.marks[part]))
+        heading = guide["heading"]
+        for lang in ("en", "zh"):
+            unknown = unknown_placeholders(heading[lang], ())
+            if unknown:
+                problems.append(spot.at("heading", guide.marks["heading"]).at(lang, heading.marks[lang]).problem(
+                    f"unknown placeholder {{{unknown[0]}}}", "a heading receives no placeholders; write it out"))
     return problems
 
 
