@@ -71,11 +71,6 @@ def attr(value: str) -> str:
     return html.escape(value, quote=True).replace("|", "&#124;")
 
 
-def html_text(value: str) -> str:
-    """Catalog text placed as HTML text outside Markdown (search entries): &, < and > as entities."""
-    return html.escape(value, quote=False)
-
-
 def code(value: str) -> str:
     """Catalog text shown as inline code: HTML, since a Markdown code span could be broken by a `; its
     text as entities, since Markdown still reads `[…](…)` or `*` inside raw HTML."""
