@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
 from docsite import (changepage, comparison_files, exports, generated, interface, navigation, notfound, pages,
-                     searchindex, searchlanguages, untranslated)
+                     searchindex, searchlanguages, staging, untranslated)
 from docsite.languages import folder as site_folder
 from render import changes, markers, provider
 
@@ -34,6 +34,10 @@ def _languages(config) -> tuple[list[str], str]:
 
 # Hooks ---------------------------------------------------------------------------------------------
 
+def on_startup(command, dirty):
+    staging.plan(state, command, dirty)
+
+
 def on_config(config):
     root = Path(config.config_file_path).parent
     try:
@@ -42,6 +46,7 @@ def on_config(config):
         raise PluginError(str(error)) from None
     state["root"] = root
     state["today"] = exports.build_day()  # the radar's "today"; SOURCE_DATE_EPOCH sets it (tests, reproducible builds)
+    staging.stage(state, config)  # the build writes into a temporary folder until it has all succeeded
 
 
 def on_files(files, config):
@@ -139,3 +144,8 @@ def on_post_build(config):
         searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
         # Then one index per language, with glossary terms and provider aliases (docsite/searchlanguages.py).
         searchlanguages.split_index(Path(config.site_dir), state["catalog"], languages, default)
+        staging.publish(state, config)
+
+
+def on_build_error(error):
+    staging.discard(state)

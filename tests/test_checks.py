@@ -79,7 +79,7 @@ def test_problems_become_pull_request_annotations_on_github(tmp_path):
     result, _ = check(root, "data", env={"GITHUB_ACTIONS": "true"})
     line = read_case(CORPUS / "invalid/negative-price.yaml").expect[0].split(":")[0]
     assert (f"::error file=data/providers/negative-price.yaml,line={line},col=26,title=models[0].price.input::"
-            "price cannot be negative, got -0.59 — 0 or more, e.g. 0.59") in result.stdout
+            "price cannot be negative, got -0.59 — a price per million tokens, e.g. 0.59") in result.stdout
 
 
 def test_schema_drift_fails_until_rewritten(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import catalog
+from catalog.templates import REQUIRED_LABELS
 from conftest import ROOT, copy_project, mkdocs_build
 from corpus import GROQ_FIXTURE
 
@@ -98,7 +100,7 @@ def test_missing_translation(data):
 def test_javascript_url_is_rejected(data):
     broken = GROQ.replace("pricing_url: https://groq.com/pricing", "pricing_url: javascript:alert(1)", 1)
     [message] = problems_for(data, broken)
-    assert "pricing_url: 'javascript:alert(1)' is not a well-formed https URL" in message
+    assert "pricing_url: 'javascript:alert(1)' is not an https:// address" in message
 
 
 def test_plain_http_only_for_local_servers(data):
@@ -281,3 +283,23 @@ def test_aliases_are_a_list_of_short_names(data):
     [message] = problems_for(data, GROQ.replace("kind: cloud-api\n", "aliases: GroqCloud\nkind: cloud-api\n", 1))
     assert f"data/providers/groq.yaml:{line_of(GROQ, 'kind:')}:" in message
     assert "aliases: expected a list" in message
+
+
+def test_every_label_the_code_asks_for_is_required():
+    """A label named in the code but missing from templates.REQUIRED_LABELS would pass the check and
+    crash the build; a required label missing from data/labels would fail every build."""
+    required = {key for keys in REQUIRED_LABELS.values() for key in keys}
+    source = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "hooks").rglob("*.py"))
+    asked = set(re.findall(r"""label\(\s*["']([a-z0-9_.]+)["']\s*[,)]""", source))
+    assert asked and asked <= required, sorted(asked - required)
+    labels = catalog.load(ROOT / "data", ROOT).labels
+    assert required <= labels.keys(), sorted(required - labels.keys())
+    for area, keys in REQUIRED_LABELS.items():
+        assert (ROOT / f"data/labels/{area}.yaml").is_file(), area
+
+
+def test_a_missing_label_file_is_named(data):
+    (data / "labels/compare.yaml").unlink()
+    with pytest.raises(catalog.CatalogError) as error:
+        catalog.load(data, data.parent)
+    assert "data/labels/compare.yaml:1:1: cmp_caption: label is missing" in str(error.value)

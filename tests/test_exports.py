@@ -21,6 +21,7 @@ from catalog.entities import (ClineSettings, Endpoint, Guide, Link, Model, Price
 from conftest import ROOT
 from docsite.exports import Urls
 from render import llms
+from render.text import inline, llms_text
 from sitecheck import Page, resolve
 
 CATALOG = catalog.load(ROOT / "data", ROOT)
@@ -221,7 +222,15 @@ def test_plain_markdown_drops_browser_html():
             '<br><small>[Compare](/compare.md#cmp-a "t")</small> | x&#58;y |')
     assert llms.plain_markdown(cell, lambda target: "https://s/" + target.lstrip("/")) == \
         "| `a\\|b` — [Compare](https://s/compare.md#cmp-a) | x:y |"
-    assert llms.link_line("A [beta]", "https://s/a/", "One\nline.") == "- [A \\[beta\\]](https://s/a/): One line."
+    assert llms.link_line(llms_text("A [beta]"), "https://s/a/", "One\nline.") == \
+        "- [A \\[beta\\]](https://s/a/): One line."
+
+
+def test_plain_markdown_keeps_escaped_catalog_text_inert():
+    """Entities that a page needed for catalog text become backslash escapes, never tags or links."""
+    escaped = inline("<img src=x onerror=alert(1)> [x](javascript:alert(1)) `sh`")
+    plain = llms.plain_markdown(escaped, lambda target: target)
+    assert plain == "\\<img src=x onerror=alert(1)\\> \\[x\\](javascript:alert(1)) \\`sh\\`"
 
 
 # The page that documents the exports ---------------------------------------------------------------

@@ -101,7 +101,9 @@ RULE_WORDS = {"max output": "`max_output`", "cache-read": "`cache_read`", "depre
               "placeholder": "{placeholders}", "not a key of `sources`": "keys of `sources`",
               "before the snapshot": "snapshot", "second USD block": "one block per currency",
               "retired model": "retired", "names no `endpoint`": "`endpoint`",
-              "unknown provider": "data/providers/", "needs a currency": "`currency`", "lists no model": "`removed`"}
+              "unknown provider": "data/providers/", "needs a currency": "`currency`", "lists no model": "`removed`",
+              "input price is 0": "`input` price is never 0", "got -0.0": "-0.0",
+              "in the future": "`verified` date is not in the future", "your `": "fields those need"}
 
 
 def rule_words(message: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import build, changelog, rules
+from . import build, changelog, rules, template_rules
 from .entities import Catalog
 from .fields import Spot
 from .problems import CatalogError, Problem
@@ -25,15 +25,13 @@ _cache: dict = {}
 def _read(path: Path, root: Path, spec, problems: list):
     """Parse and check one file; None (with problems recorded) when it cannot be used."""
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-    if not path.is_file():
-        problems.append(Problem(shown, 1, 1, "", "file is missing", "restore it from the repository"))
-        return None, shown
     try:
         tree = load_file(path, shown)
     except SourceError as error:
         problems.append(error.problem)
         return None, shown
-    found = spec.check(tree, Spot(shown, "", *tree.mark))
+    # A file holding a bare value (`null`, a number) has no position of its own: report its first line.
+    found = spec.check(tree, Spot(shown, "", *getattr(tree, "mark", (1, 1))))
     problems += found
     return (None if found else tree), shown
 
@@ -48,7 +46,8 @@ def _provider_files(data_dir: Path, root: Path, problems: list) -> list[Path]:
 
 
 def _read_labels(folder: Path, root: Path, problems: list) -> dict | None:
-    """Merge data/labels/*.yaml; one file per area of the site, a key defined twice is an error."""
+    """Merge data/labels/*.yaml; one file per area of the site, a key defined twice is an error.
+    Then every label the site uses must be there, with only the placeholders it receives."""
     merged, origin = {}, {}
     for path in sorted(folder.glob("*.yaml")):
         tree, shown = _read(path, root, LABELS, problems)
@@ -58,9 +57,7 @@ def _read_labels(folder: Path, root: Path, problems: list) -> dict | None:
                 problems.append(Problem(shown, line, column, key, f"label already defined in {origin[key]}",
                                         "use a new key or edit the existing label"))
             merged[key], origin[key] = tree[key], shown
-    if not merged:
-        problems.append(Problem(folder.relative_to(root).as_posix(), 1, 1, "", "no label files",
-                                "restore data/labels/site.yaml"))
+    problems += template_rules.check_labels(merged, origin, folder.relative_to(root).as_posix())
     return merged
 
 
@@ -72,7 +69,7 @@ def load(data_dir: Path, root: Path) -> Catalog:
     glossary, _ = _read(data_dir / "glossary.yaml", root, GLOSSARY, problems)
     guides, guides_path = _read(data_dir / "guides.yaml", root, GUIDES, problems)
     if guides is not None:
-        problems += rules.check_guides(guides, guides_path)
+        problems += template_rules.check_guides(guides, guides_path)
     vendor_map = build.vendors(vendors) if vendors is not None else {}
     providers = []
     for path in _provider_files(data_dir, root, problems):
@@ -80,7 +77,7 @@ def load(data_dir: Path, root: Path) -> Catalog:
         if tree is None or vendors is None:
             continue
         found = rules.check_models(tree, shown, vendors) + rules.check_sources(tree, shown)
-        found += rules.check_guide_fields(tree, shown, guides) if guides is not None else []
+        found += template_rules.check_guide_fields(tree, shown, guides) if guides is not None else []
         problems += found
         if not found:
             providers.append(build.provider(path.stem, shown, tree, vendor_map))

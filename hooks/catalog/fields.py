@@ -7,10 +7,9 @@ texts in both languages). Rules that span several fields live in `rules.py`.
 
 from __future__ import annotations
 
-import datetime
+import math
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from .problems import Problem
 
@@ -40,6 +39,8 @@ def shown(value) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if value is None:
+        return "nothing (null)"
     return repr(value) if isinstance(value, str) else str(value)
 
 
@@ -79,34 +80,51 @@ class Text(Field):
                                "examples": [self.example]})
 
 
+MAX_TOKENS = 100_000_000  # ten times the largest context window offered in 2026 (10M tokens)
+
+
 @dataclass
 class Integer(Field):
     minimum: int = 1
     example: int = 131072
+    maximum: int = MAX_TOKENS
 
     def check(self, value, spot):
         if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
             kind = "a positive integer" if self.minimum == 1 else f"an integer ≥ {self.minimum}"
             return [spot.problem(f"expected {kind}, got {shown(value)}", f"write the full number, e.g. {self.example}")]
+        if value > self.maximum:
+            return [spot.problem(f"{value:,} is more than any model offers",
+                                 f"at most {self.maximum:,}; write the number in tokens, e.g. {self.example}")]
         return []
 
     def schema(self):
-        return self.described({"type": "integer", "minimum": self.minimum, "examples": [self.example]})
+        return self.described({"type": "integer", "minimum": self.minimum, "maximum": self.maximum,
+                               "examples": [self.example]})
+
+
+MAX_PRICE = 10_000  # per million tokens: the dearest model of 2026 charges a few hundred
+MIN_PRICE = 0.0001  # per million tokens; far smaller prices are typos (1e-7 would print as $0)
 
 
 @dataclass
 class Price(Field):
     def check(self, value, spot):
+        hint = f"a price per million tokens, e.g. 0.59: 0, or from {MIN_PRICE} to {MAX_PRICE:,}"
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-            return [spot.problem(f"expected a number, got {shown(value)}", "a price per million tokens, e.g. 0.59")]
-        if value < 0:
-            return [spot.problem(f"price cannot be negative, got {value}", "0 or more, e.g. 0.59")]
-        if value == float("inf"):
-            return [spot.problem("price cannot be infinite", "a price per million tokens, e.g. 0.59")]
+            return [spot.problem(f"expected a number, got {shown(value)}", hint)]
+        if value < 0 or math.copysign(1, value) < 0:
+            return [spot.problem(f"price cannot be negative, got {value}", hint)]
+        if value > MAX_PRICE:
+            return [spot.problem(f"price {value} is above what any model costs", hint)]
+        if 0 < value < MIN_PRICE:
+            return [spot.problem(f"price {value} is too small to show (it would read as 0)", hint)]
         return []
 
     def schema(self):
-        return self.described({"type": "number", "minimum": 0, "examples": [0.59]})
+        # -0.0 is refused too; JSON Schema cannot tell it from 0.
+        return self.described({"type": "number", "anyOf": [{"const": 0}, {"minimum": MIN_PRICE,
+                               "maximum": MAX_PRICE}], "examples": [0.59]})
 
 
 @dataclass
@@ -134,50 +152,6 @@ class Choice(Field):
         return self.described({"enum": list(self.values)})
 
 
-LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
-URL_PATTERN = r"https://[^\s/$.?#][^\s<>\"'`]*|http://(localhost|127\.0\.0\.1|\[::1\])(:[0-9]+)?(/[^\s<>\"'`]*)?"
-
-
-@dataclass
-class Url(Field):
-    example: str = "https://console.groq.com/keys"
-
-    def check(self, value, spot):
-        hint = f"a full https:// address, e.g. {self.example}"
-        if not isinstance(value, str):
-            return [spot.problem(f"expected a URL, got {shown(value)}", hint)]
-        if not re.fullmatch(URL_PATTERN, value):
-            return [spot.problem(f"{value!r} is not a well-formed https URL", hint + " (http:// only for localhost)")]
-        parts = urlsplit(value)
-        if parts.scheme == "http" and parts.hostname not in ("localhost", "127.0.0.1", "::1"):
-            return [spot.problem(f"{value!r} uses http", hint)]
-        return []
-
-    def schema(self):
-        return self.described({"type": "string", "pattern": f"^(?:{URL_PATTERN})$", "examples": [self.example]})
-
-
-def as_date(value) -> datetime.date:
-    """A checked date: YAML reads 2026-11-28 as a date, "2026-11-28" (quoted) as text; both are fine."""
-    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _is_iso_date(value: str) -> bool:
-    """True for text such as 2026-11-28 that names a real day."""
-    try:
-        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and bool(as_date(value))
-    except ValueError:
-        return False
-
-
-@dataclass
-class Day(Field):
-    """A calendar date. Editors read YAML 1.2, where a date is a string, so the schema says string."""
-
-    def check(self, value, spot):
-        if isinstance(value, datetime.date) or (isinstance(value, str) and _is_iso_date(value)):
-            return []
-        return [spot.problem(f"expected a date, got {shown(value)}", "write it as YYYY-MM-DD, e.g. 2026-11-28")]
-
-    def schema(self):
-        return self.described({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+# URL and date fields live in their own modules; importable from here like every other field type.
+from .days import Day, as_date, today  # noqa: E402,F401
+from .urls import URL_PATTERN, Url  # noqa: E402,F401

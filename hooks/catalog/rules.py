@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import string
 
 from .changelog import RULES as CHANGE_RULES
-from .fields import Spot, as_date
+from .fields import Spot, as_date, today
 from .problems import Problem
-
-# Placeholders a setup guide may use, and the provider field each one needs.
-PLACEHOLDERS = {
-    "name": "name",
-    "provider": "cline.provider",
-    "key_field": "cline.key_field",
-    "base_url_field": "cline.base_url_field",
-    "model_field": "cline.model_field",
-    "api_key_url": "api_key_url",
-    "console_url": "console_url",
-    "website": "website",
-    "base_url": "endpoints",
-    "default_model": "cline.default_model",
-}
+from .templates import GUIDE_PLACEHOLDERS
 
 # What these rules check, by kind of data file, in the words the JSON Schemas show contributors.
 VALIDATOR_ONLY = {
@@ -40,20 +26,24 @@ VALIDATOR_ONLY = {
         "`cline.default_model` is one of the listed models",
         "either every model names its `endpoint` or none does",
         "the setup guide of the provider's `kind` (data/guides.yaml) finds every field it needs",
+        "the provider's own `key_steps` and `setup_steps` use only the setup guides' {placeholders}, and the "
+        "fields those need are set",
         "the file name is the provider id: a-z, 0-9 and -",
         "whole numbers are written without a decimal point (131072, not 131072.0)",
+        "an `input` price is never 0 (a model that costs nothing is `plan: free`); no price is written -0.0",
+        "a `verified` date is not in the future",
     ),
-    "labels": ("a label key is defined in one label file only",),
+    "labels": ("a label key is defined in one label file only",
+               "every label the site uses is defined, in the file named in hooks/catalog/templates.py",
+               "a label uses only the {placeholders} it receives (most receive none); other braces are text"),
     "changes": CHANGE_RULES,
-    "guides": ("steps use only the known {placeholders}: " + ", ".join("{%s}" % name for name in PLACEHOLDERS),),
+    "guides": ("steps use only the known {placeholders}: " + ", ".join("{%s}" % name for name in GUIDE_PLACEHOLDERS),
+               "a heading uses no {placeholders}"),
 }
 
 
-def placeholders_in(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def _spot(path: str, mapping, key, parent: str = "") -> Spot:
+def field_spot(path: str, mapping, key, parent: str = "") -> Spot:
+    """Where a field of a located mapping sits; the mapping itself when the field is absent."""
     return Spot(path, parent, *mapping.mark).at(key, mapping.marks[key]) if key in mapping else Spot(
         path, parent, *mapping.mark)
 
@@ -62,20 +52,28 @@ def _check_cache_read(price, spot: Spot) -> list[Problem]:
     # Reading a cached prompt is the discount; a higher cache-read price is a typo or a swapped column.
     if "cache_read" not in price or price["cache_read"] <= price["input"]:
         return []
-    return [_spot(spot.path, price, "cache_read", spot.field).problem(
+    return [field_spot(spot.path, price, "cache_read", spot.field).problem(
         f"cache-read price {price['cache_read']} is above the input price {price['input']}",
         "reading from the cache costs at most the input price")]
+
+
+def _check_input(price, spot: Spot) -> list[Problem]:
+    # A model that costs nothing is `plan: free`; an input price of 0 is a missing number.
+    if price["input"] != 0:
+        return []
+    return [field_spot(spot.path, price, "input", spot.field).problem(
+        "input price is 0", "write the real price, or `price: {plan: free}` for a model that costs nothing")]
 
 
 def check_price(price, spot: Spot) -> list[Problem]:
     """Per-token prices that contradict each other (the plan/per-token shape is checked by PRICE)."""
     if "plan" in price:
         return []
-    problems = _check_cache_read(price, spot)
+    problems = _check_cache_read(price, spot) + _check_input(price, spot)
     tiers = price.get("tiers", [])
     for index, tier in enumerate(tiers):
         tier_spot = spot.at("tiers", price.marks["tiers"]).at(index, tiers.marks[index])
-        problems += _check_cache_read(tier, tier_spot)
+        problems += _check_cache_read(tier, tier_spot) + _check_input(tier, tier_spot)
         if "up_to" not in tier and index != len(tiers) - 1:
             problems.append(tier_spot.problem("only the last tier may leave out `up_to`", "add `up_to: <tokens>`"))
         if index and "up_to" in tier and "up_to" in tiers[index - 1] and tier["up_to"] <= tiers[index - 1]["up_to"]:
@@ -86,20 +84,20 @@ def check_price(price, spot: Spot) -> list[Problem]:
 def check_model(model, spot: Spot, vendors: dict, endpoints: dict) -> list[Problem]:
     problems = []
     if model["max_output"] > model["context"]:
-        problems.append(_spot(spot.path, model, "max_output", spot.field).problem(
+        problems.append(field_spot(spot.path, model, "max_output", spot.field).problem(
             f"max output {model['max_output']:,} is larger than the context window {model['context']:,}",
             "max_output ≤ context"))
     for key in ("vendor", "base_vendor"):
         if key in model and model[key] not in vendors:
-            problems.append(_spot(spot.path, model, key, spot.field).problem(
+            problems.append(field_spot(spot.path, model, key, spot.field).problem(
                 f"unknown vendor {model[key]!r}",
                 "add it to data/vendors.yaml or use one of: " + ", ".join(sorted(vendors))))
     if "endpoint" in model and model["endpoint"] not in endpoints:
-        problems.append(_spot(spot.path, model, "endpoint", spot.field).problem(
+        problems.append(field_spot(spot.path, model, "endpoint", spot.field).problem(
             f"unknown endpoint {model['endpoint']!r}",
             "one of this file's `endpoints`: " + ", ".join(endpoints) if endpoints else "declare `endpoints` first"))
     problems += _check_status(model, spot)
-    return problems + check_prices(model["price"], _spot(spot.path, model, "price", spot.field))
+    return problems + check_prices(model["price"], field_spot(spot.path, model, "price", spot.field))
 
 
 # Which date field each status that needs one requires, and what the date means.
@@ -112,15 +110,15 @@ def _check_status(model, spot: Spot) -> list[Problem]:
     problems, status = [], model["status"]
     needed = STATUS_DATES.get(status)
     if needed and needed not in model:
-        problems.append(_spot(spot.path, model, "status", spot.field).problem(
+        problems.append(field_spot(spot.path, model, "status", spot.field).problem(
             f"a {status} model needs {STATUS_DATE_MEANING[status]}",
             f"add `{needed}: YYYY-MM-DD` and, where there is one, `replacement: <model id>`"))
     for key in STATUS_DATES.values():
         if key in model and key != needed:
-            problems.append(_spot(spot.path, model, key, spot.field).problem(
+            problems.append(field_spot(spot.path, model, key, spot.field).problem(
                 f"`{key}` only applies to {key} models", f"set `status: {key}` or remove it"))
     if "replacement" in model and not needed:
-        problems.append(_spot(spot.path, model, "replacement", spot.field).problem(
+        problems.append(field_spot(spot.path, model, "replacement", spot.field).problem(
             "`replacement` only applies to deprecated or retired models", "set the status or remove it"))
     return problems
 
@@ -149,7 +147,7 @@ def check_sources(provider, path: str) -> list[Problem]:
     sources, problems = provider["sources"], []
     default = provider["models_source"]
     if default not in sources:
-        problems.append(_spot(path, provider, "models_source").problem(
+        problems.append(field_spot(path, provider, "models_source").problem(
             f"{default!r} is not a key of `sources`", "one of: " + ", ".join(sources)))
     upstream = provider.get("upstream", {}).get("endpoints", {})
     for endpoint in upstream:
@@ -163,7 +161,7 @@ def check_sources(provider, path: str) -> list[Problem]:
         key = model.get("source", default)
         if key not in sources:
             if "source" in model:
-                problems.append(_spot(path, model, "source", spot.field).problem(
+                problems.append(field_spot(path, model, "source", spot.field).problem(
                     f"{key!r} is not a key of `sources`", "one of: " + ", ".join(sources)))
             continue
         blocks = model["price"] if isinstance(model["price"], list) else [model["price"]]
@@ -173,7 +171,7 @@ def check_sources(provider, path: str) -> list[Problem]:
                     f"{block['source']!r} is not a key of `sources`", "one of: " + ", ".join(sources)))
         taken = sources[key].get("date")
         if taken is not None and as_date(model["verified"]) < as_date(taken):
-            problems.append(_spot(path, model, "verified", spot.field).problem(
+            problems.append(field_spot(path, model, "verified", spot.field).problem(
                 f"checked on {model['verified']}, before the snapshot {key!r} of {taken} existed",
                 "the day you compared the numbers with that snapshot"))
     return problems
@@ -196,6 +194,18 @@ def check_replacement(model, spot: Spot, models) -> list[Problem]:
     return []
 
 
+def check_verified(provider, path: str) -> list[Problem]:
+    """A check date in the future is a typo (or a promise): `verified` is when facts were checked."""
+    problems, last = [], today()
+    records = [(provider, "")] + [(model, f"models[{index}]") for index, model in enumerate(provider["models"])]
+    for record, field in records:
+        if "verified" in record and as_date(record["verified"]) > last:
+            problems.append(field_spot(path, record, "verified", field).problem(
+                f"{as_date(record['verified']).isoformat()} is in the future",
+                f"the day you checked the facts, today ({last.isoformat()}) at the latest"))
+    return problems
+
+
 def check_models(provider, path: str, vendors: dict) -> list[Problem]:
     models, problems, seen = provider["models"], [], {}
     endpoints = provider.get("endpoints", {})
@@ -204,15 +214,16 @@ def check_models(provider, path: str, vendors: dict) -> list[Problem]:
         spot = Spot(path, "models", *models.mark).at(index, models.marks[index])
         key = (model["id"], model.get("endpoint"))
         if key in seen:
-            problems.append(_spot(path, model, "id", spot.field).problem(
+            problems.append(field_spot(path, model, "id", spot.field).problem(
                 f"model id {model['id']!r} is listed twice (first at line {seen[key]})", "keep one entry per id"))
         seen.setdefault(key, models.marks[index][0])
         problems += check_model(model, spot, vendors, endpoints)
-        problems += check_replacement(model, _spot(path, model, "replacement", spot.field), models)
+        problems += check_replacement(model, field_spot(path, model, "replacement", spot.field), models)
     problems += _check_endpoints_named(models, path)
+    problems += check_verified(provider, path)
     default = provider["cline"].get("default_model")
     if models and default and default not in ids:
-        problems.append(_spot(path, provider["cline"], "default_model", "cline").problem(
+        problems.append(field_spot(path, provider["cline"], "default_model", "cline").problem(
             f"default model {default!r} is not in `models`", "use one of the ids listed in `models`"))
     return problems
 
@@ -229,45 +240,3 @@ def _check_endpoints_named(models, path: str) -> list[Problem]:
                          f"add `endpoint: {named[0]['endpoint']}` (or whichever serves it), or remove "
                          "`endpoint` from every model")]
 
-
-def provider_value(provider, dotted: str):
-    """The value behind a placeholder's field path, or None when the provider leaves it out."""
-    node = provider
-    for part in dotted.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
-
-
-def check_guide_fields(provider, path: str, guides: dict) -> list[Problem]:
-    guide = guides.get(provider["kind"])
-    if guide is None:
-        return [_spot(path, provider, "kind").problem(f"no setup guide for kind {provider['kind']!r}",
-                                                      "add it to data/guides.yaml")]
-    problems = []
-    for part in ("key_steps", "setup_steps"):
-        if part in provider:
-            continue
-        needed = set().union(*(placeholders_in(step[lang]) for step in guide[part] for lang in ("en", "zh")))
-        for name in sorted(needed):
-            if provider_value(provider, PLACEHOLDERS[name]) in (None, {}, []):
-                problems.append(_spot(path, provider, "kind").problem(
-                    f"the {provider['kind']} setup guide needs `{PLACEHOLDERS[name]}`",
-                    f"add `{PLACEHOLDERS[name]}` or write your own `{part}`"))
-    return problems
-
-
-def check_guides(guides, path: str) -> list[Problem]:
-    problems = []
-    for kind, guide in guides.items():
-        for part in ("key_steps", "setup_steps"):
-            for index, step in enumerate(guide[part]):
-                # One problem per step, even when both languages use the same unknown placeholder.
-                unknown = (placeholders_in(step["en"]) | placeholders_in(step["zh"])) - PLACEHOLDERS.keys()
-                if unknown:
-                    spot = Spot(path, kind, *guides.marks[kind]).at(part, guide.marks[part]).at(
-                        index, guide[part].marks[index])
-                    problems.append(spot.problem(f"unknown placeholder {{{sorted(unknown)[0]}}}",
-                                                 "one of: " + ", ".join("{%s}" % name for name in PLACEHOLDERS)))
-    return problems

@@ -9,20 +9,20 @@ turn nodes into plain values that remember where they came from.
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 
 import yaml
 
+from . import characters, numbers
+from .files import MAX_FILE_BYTES, read_text, refuse_characters
 from .problems import Problem, SourceError
-from .stream import MAX_DEPTH, check_events, position
+from .stream import MAX_DEPTH, check_events, field_at, position
 
 try:  # libyaml is about five times faster; fall back to pure Python where it is missing
     SafeLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     SafeLoader = yaml.SafeLoader
 
-MAX_FILE_BYTES = 512 * 1024
 STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -33,8 +33,12 @@ _scalars = yaml.constructor.SafeConstructor()
 FILE_RULES = (
     "no duplicate keys (YAML would silently keep the last one)",
     "no anchors, aliases (&name, *name) or custom tags (!!python/…)",
-    f"UTF-8 text, indented with spaces (no tabs), under {MAX_FILE_BYTES // 1024} KiB, "
-    f"nested at most {MAX_DEPTH} levels",
+    f"a regular file (no symbolic link, folder or pipe) of UTF-8 text, indented with spaces (no tabs), under "
+    f"{MAX_FILE_BYTES // 1024} KiB, nested at most {MAX_DEPTH} levels",
+    "the top level is a mapping (a list for data/glossary.yaml)",
+    f"{characters.ALLOWED_TEXT}, raw or escaped",
+    "numbers in plain decimal (no 0x, 0o, 1_000 or 1:30 forms, no .inf or .nan); true and false only as "
+    "written, not yes, no, on or off",
 )
 
 
@@ -53,34 +57,19 @@ class LocatedList(list, Located):
     pass
 
 
-def read_text(path: Path, shown: str) -> str:
-    """Bytes to text, refusing what is too large, not UTF-8, or indented with tabs."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        raise SourceError(Problem(shown, 1, 1, "", f"file is {len(raw):,} bytes",
-                                  f"data files must stay under {MAX_FILE_BYTES:,} bytes"))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise SourceError(Problem(shown, line, 1, "", "file is not valid UTF-8",
-                                  "save it as UTF-8 (no BOM needed)")) from None
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = re.match(r"[ \t]*", line).group()
-        if "\t" in indent:
-            raise SourceError(Problem(shown, number, indent.index("\t") + 1, "",
-                                      "tab used for indentation", "indent with spaces"))
-    return text
-
-
 def _scalar(node: yaml.ScalarNode, shown: str, field: str):
     """A plain value; a timestamp becomes a date, an impossible one (2026-02-30) an error."""
+    line, column = position(node.start_mark)
+    refusal = numbers.refusal(node)
+    if refusal:
+        raise SourceError(Problem(shown, line, column, field, *refusal))
     try:
         value = _scalars.construct_object(node)
     except (ValueError, OverflowError) as error:
-        line, column = position(node.start_mark)
         raise SourceError(Problem(shown, line, column, field, f"{node.value!r} cannot be read: {error}",
-                                  "write a real date as YYYY-MM-DD, e.g. 2026-11-28")) from None
+                                  numbers.hint_for(node))) from None
+    if isinstance(value, str) and node.style == '"':  # only escapes (\u202e) add what the raw text lacked
+        refuse_characters(value, shown, field, (line, column))
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
@@ -122,6 +111,11 @@ def _to_map(node: yaml.MappingNode, shown: str, field: str) -> LocatedMap:
 def load_file(path: Path, shown: str):
     """Parse one data file into located values; raise SourceError with the first fatal problem."""
     text = read_text(path, shown)
+    index = characters.first_refused(text)
+    if index is not None:  # before YAML, which would stop at a NUL with a traceback of its own
+        where = characters.position_in(text, index)
+        readable = "".join(" " if characters.refused(char) else char for char in text)
+        refuse_characters(text, shown, field_at(readable, where, SafeLoader), where)
     check_events(text, shown, SafeLoader)
     try:
         node = yaml.compose(text, Loader=SafeLoader)

@@ -58,6 +58,26 @@ def _field(path: FieldPath) -> str:
     return re.sub(r"(\[\d+\])+$", "", path.at_event())
 
 
+def field_at(text: str, where: tuple[int, int], loader) -> str:
+    """The field holding the character at (line, column), for problems found before YAML read the text.
+    Best effort: the walk stops at a syntax error and names the last field it reached."""
+    path, field = FieldPath(), ""
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if position(event.start_mark) > where:
+                break
+            top = path.frames[-1] if path.frames else None
+            is_key = isinstance(event, yaml.ScalarEvent) and top is not None and top[0] and top[2]
+            if isinstance(event, yaml.ScalarEvent) and not is_key:
+                field = _field(path)  # a value: the path of its key
+            path.step(event)
+            if is_key:
+                field = _field(path)  # a key: the path it names
+    except yaml.YAMLError:
+        pass
+    return field
+
+
 def _refuse(shown: str, event, field: str, message: str, hint: str) -> SourceError:
     line, column = position(event.start_mark)
     return SourceError(Problem(shown, line, column, field, message, hint))
@@ -79,8 +99,9 @@ def check_events(text: str, shown: str, loader) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             path.step(event)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+    except yaml.YAMLError as error:  # a MarkedYAMLError, or a ReaderError the character rule should have caught
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line, column = position(mark) if mark else (1, 1)
-        raise SourceError(Problem(shown, line, column, _field(path), f"YAML syntax error: {error.problem}",
+        problem = getattr(error, "problem", None) or str(error)
+        raise SourceError(Problem(shown, line, column, _field(path), f"YAML syntax error: {problem}",
                                   "check indentation, colons and quotes near this line")) from None

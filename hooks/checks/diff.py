@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 import catalog
+from render.text import substitute
 
 from . import record
 from .catalog_facts import catalog_facts
@@ -52,7 +53,8 @@ class Table:
         self.labels, self.lang = labels, lang
 
     def label(self, key: str, **values) -> str:
-        return self.labels.label(key, self.lang).format(**values)
+        # The site's placeholder rule (a name in braces; other braces are text), not str.format.
+        return substitute(self.labels.label(key, self.lang), {name: str(value) for name, value in values.items()})
 
     def value(self, key: str, shown) -> str:
         """One value: capability, status and plan names translated; prices with their currency."""

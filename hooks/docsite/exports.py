@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import posixpath
 from pathlib import Path
 from urllib.parse import urljoin
 
 from catalog.entities import Catalog
+from catalog.fields import today
 from render.export import catalog_document
 
 from . import languages, llms_files
@@ -31,10 +31,7 @@ def remember_page(state: dict, page, lang: str, markdown: str, config) -> None:
 
 def build_day() -> datetime.date:
     """Today, or SOURCE_DATE_EPOCH's day, so a reproducible build writes the same file."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    utc = datetime.timezone.utc
-    now = datetime.datetime.fromtimestamp(int(epoch), utc) if epoch else datetime.datetime.now(utc)
-    return now.date()
+    return today()
 
 
 class Urls:

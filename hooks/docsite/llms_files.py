@@ -7,11 +7,13 @@ languages' lists. Descriptions are the pages' front-matter `description:` or the
 
 from __future__ import annotations
 
+import html
+
 from catalog.entities import Catalog
 from catalog.specs import PROVIDER_KINDS
 from render import llms, markers
 from render.comparison_markdown import render_comparison_markdown
-from render.text import collation_key
+from render.text import collation_key, llms_text
 
 from .pages import provider_id_of
 
@@ -24,13 +26,13 @@ def page_entry(catalog: Catalog, page, markdown: str, lang: str, urls) -> tuple[
     """One page as the llms files list it, and its group: the provider kind, or None for a guide."""
     provider_id = provider_id_of(page.file.src_uri)
     provider = catalog.provider(provider_id) if provider_id else None
-    description = provider.summary(lang) if provider else page.meta.get("description")
+    description = llms_text(provider.summary(lang)) if provider else page.meta.get("description")
     # page.markdown is what the build converted (markers expanded, notices added); only a page with the
     # comparison is expanded again, from its source, to get the table as Markdown.
     plain_table = "comparison" in markers.sections_in(markdown)
     expanded = markers.expand(markdown, catalog, lang, PLAIN_MARKERS) if plain_table else page.markdown
     plain = llms.plain_markdown(expanded, lambda target: urls.resolve(lang, page, target))
-    title = provider.title(lang) if provider else page.title
+    title = llms_text(provider.title(lang) if provider else html.unescape(page.title))
     return (provider.kind if provider else None), llms.PageEntry(title, urls.site_url + page.url, description, plain)
 
 
@@ -39,7 +41,7 @@ def grouped(entries: list) -> list[tuple[str | None, list[llms.PageEntry]]]:
     groups = [(None, [entry for group, entry in entries if group is None])]
     for kind in PROVIDER_KINDS:
         members = sorted((entry for group, entry in entries if group == kind),
-                         key=lambda entry: collation_key(entry.title))
+                         key=lambda entry: collation_key(entry.title.replace("\\", "")))  # titles are escaped
         groups.append((kind, members))
     return groups
 
@@ -47,7 +49,7 @@ def grouped(entries: list) -> list[tuple[str | None, list[llms.PageEntry]]]:
 def render(state: dict, lang: str, languages: list[str], urls, data_urls: dict) -> dict[str, str]:
     """{file name: text} for this language's folder of the site."""
     catalog = state["catalog"]
-    label = lambda key: catalog.label(key, lang)  # noqa: E731
+    label = lambda key: llms_text(catalog.label(key, lang))  # noqa: E731
     name, summary = state["site_text"][lang]
     site = llms.SiteText(name, summary, label("llms_about"))
     entries = [page_entry(catalog, page, markdown, lang, urls) for page, markdown in state["pages"][lang].values()]

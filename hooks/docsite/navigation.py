@@ -7,6 +7,7 @@ from mkdocs.structure.pages import Page
 
 from catalog.entities import Catalog
 from render.overview import providers_by_kind
+from render.text import html_text
 
 from .pages import provider_id_of
 
@@ -47,14 +48,15 @@ def group_providers(nav: Navigation, catalog: Catalog, lang: str) -> Navigation:
         members = [p for p in providers if p.id in pages]
         if not members:
             continue
-        title = catalog.label("kind_" + kind.replace("-", "_") + "_plural", lang)
+        # Material prints section titles as HTML, unescaped.
+        title = html_text(catalog.label("kind_" + kind.replace("-", "_") + "_plural", lang))
         group = Section(title, [pages[p.id] for p in members])
         for page in group.children:
             page.parent = group
         group.parent = section
         groups.append(group)
     section.children = others + groups
-    section.title = catalog.label("nav_providers", lang)
+    section.title = html_text(catalog.label("nav_providers", lang))
     return relink(order_top_level(nav))
 
 

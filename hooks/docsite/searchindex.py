@@ -15,6 +15,7 @@ from pathlib import Path
 
 from catalog.entities import Catalog
 from render.models import model_anchor
+from render.text import html_text
 
 from . import languages
 
@@ -28,8 +29,9 @@ def model_entries(catalog: Catalog, lang: str, default: str) -> dict[str, list[d
     entries = {}
     for provider in catalog.providers:
         page = page_location(provider.id, lang, default)
-        entries[page] = [{"location": f"{page}#{model_anchor(provider, model)}", "title": model.id,
-                          "text": f"{model.name} · {provider.title(lang)}"} for model in provider.models]
+        # Material shows titles and texts of the index as HTML, so catalog text is escaped for it.
+        entries[page] = [{"location": f"{page}#{model_anchor(provider, model)}", "title": html_text(model.id),
+                          "text": html_text(f"{model.name} · {provider.title(lang)}")} for model in provider.models]
     return entries
 
 

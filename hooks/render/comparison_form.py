@@ -10,7 +10,7 @@ from __future__ import annotations
 from catalog.entities import Catalog
 from catalog.specs import CAPABILITIES, CURRENCIES, PROVIDER_KINDS
 
-from .text import CURRENCY_SIGNS, attr, collation_key, fill, inline, short_tokens
+from .text import CURRENCY_SIGNS, attr, collation_key, fill, inline, short_tokens, substitute
 
 # Choices of the minimum-context filter: round numbers, so 131,072 passes "at least 128K".
 CONTEXT_STEPS = (32_000, 64_000, 128_000, 200_000, 256_000, 1_000_000)
@@ -42,7 +42,7 @@ def kind_options(catalog: Catalog, lang: str) -> list[str]:
 
 def context_options(catalog: Catalog, lang: str) -> list[str]:
     template = catalog.label("cmp_at_least", lang)
-    return [option(str(step), template.format(tokens=short_tokens(step))) for step in CONTEXT_STEPS]
+    return [option(str(step), substitute(template, {"tokens": short_tokens(step)})) for step in CONTEXT_STEPS]
 
 
 def search_field(catalog: Catalog, lang: str) -> str:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .text import llms_text
+
 
 @dataclass(frozen=True)
 class PageEntry:
@@ -38,9 +40,8 @@ def one_line(value: str) -> str:
 
 
 def link_line(title: str, url: str, description: str | None) -> str:
-    """`- [Title](url): description`, with brackets in the title escaped so the link holds."""
-    label = re.sub(r"([\[\]])", r"\\\1", one_line(title))
-    return f"- [{label}]({url})" + (f": {one_line(description)}" if description else "")
+    """`- [Title](url): description`; title and description come escaped (text.llms_text)."""
+    return f"- [{one_line(title)}]({url})" + (f": {one_line(description)}" if description else "")
 
 
 def render_index(site: SiteText, sections: list[tuple[str, list[tuple[str, str, str | None]]]]) -> str:
@@ -71,12 +72,32 @@ _WRAPPER = re.compile(r"</?(?:span|small|div)\b[^>]*>")
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
 
 
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _code_span(escaped: str) -> str:
+    """`<code>` content as a Markdown code span, fenced with more backticks than it holds."""
+    text = html.unescape(escaped).replace("|", "\\|")  # a pipe would still split a table row
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}" if text.startswith("`") or text.endswith("`") else f"{fence}{text}{fence}"
+
+
+def _entity(match: re.Match) -> str:
+    """An entity decoded, unless its character is markup: catalog text escaped for a page must not
+    become a tag or a link here (`&#60;script&#62;` stays text as `\\<script\\>`)."""
+    return llms_text(html.unescape(match[0])) or match[0]
+
+
+def _target(escaped: str) -> str:
+    """An href as a Markdown link target: characters that would end or split it percent-encoded."""
+    return re.sub(r"[\s()<>\[\]`\\]", lambda match: f"%{ord(match[0]):02X}", html.unescape(escaped))
+
+
 def plain_markdown(markdown: str, resolve: Callable[[str], str]) -> str:
-    """Page Markdown for reading as text: our HTML reduced to Markdown, entities decoded (a table
-    pipe stays escaped), and every link target passed through `resolve` to become absolute."""
+    """Page Markdown for reading as text: our HTML reduced to Markdown, entities decoded except where
+    they stand for markup, and every link target passed through `resolve` to become absolute."""
     text = _BUTTON.sub("", _EMPTY_ANCHOR.sub("", markdown))
-    text = _CODE.sub(lambda match: f"`{html.unescape(match[1].replace('&#124;', '&#92;&#124;'))}`", text)
-    text = _ANCHOR.sub(lambda match: f"[{match[2]}]({html.unescape(match[1])})", text)
-    text = _WRAPPER.sub("", _BREAK.sub(" — ", text))
-    text = html.unescape(text.replace("&#124;", "\\|"))
+    text = _CODE.sub(lambda match: _code_span(match[1]), text)
+    text = _ANCHOR.sub(lambda match: f"[{match[2]}]({_target(match[1])})", text)
+    text = _ENTITY.sub(_entity, _WRAPPER.sub("", _BREAK.sub(" — ", text)))
     return _LINK.sub(lambda match: f"]({resolve(match['target'])})", text)

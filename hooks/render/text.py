@@ -1,4 +1,15 @@
-"""Escaping and number formatting: every catalog string passes through here on its way to a page."""
+"""Escaping and number formatting: every catalog string passes through here on its way out.
+
+One function per destination, so a new output picks its rule instead of inventing one:
+
+- `inline`: Markdown text (also inside a table cell or raw HTML), the pages' common case;
+- `attr`: an HTML attribute value in double quotes;
+- `code`: inline code, inside Markdown or HTML;
+- `html_text`: HTML text outside Markdown (navigation titles, search index entries);
+- `llms_text`: Markdown read as text by tools (llms.txt), where entities are not decoded.
+
+JSON goes through `json.dumps` and needs nothing more.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +17,9 @@ import html
 import json
 import os
 import re
-import string
 from functools import lru_cache
+
+from catalog.templates import PLACEHOLDER
 
 # Characters that Markdown (with our extensions) may read as syntax inside a line or a table cell,
 # mapped to numeric entities (str.translate: this runs for every catalog string on every page).
@@ -16,7 +28,9 @@ CURRENCY_SIGNS = {"USD": "$", "CNY": "¥"}
 
 
 _SPACES = re.compile(r"\s+")
-_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+# Web addresses written out in catalog text become links; only the characters a data file's URL may
+# hold (catalog/fields.py), so a `)` or `[` ends the link instead of smuggling Markdown into its target.
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&*+,;=%]+")
 
 
 def _literal(value: str) -> str:
@@ -63,12 +77,6 @@ def plain(value: str) -> str:
     return _SPACES.sub(" ", value).strip()
 
 
-def html_text(value: str) -> str:
-    """Catalog text placed as HTML text outside Markdown (search entries, the comparison's rows): &, < and >
-    as entities."""
-    return html.escape(value, quote=False)
-
-
 def script_json(document) -> str:
     """A JSON document that stays inert even if a page ever inlines it: no `<`, `>` or `&` survive."""
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
@@ -76,18 +84,39 @@ def script_json(document) -> str:
 
 
 def code(value: str) -> str:
-    """Catalog text shown as inline code, escaped for HTML (a Markdown code span could be broken by a `)."""
-    return f"<code>{html.escape(value, quote=False).replace('|', '&#124;')}</code>"
+    """Catalog text shown as inline code: HTML, since a Markdown code span could be broken by a `; its
+    text as entities, since Markdown still reads `[…](…)` or `*` inside raw HTML."""
+    return f"<code>{_literal(_SPACES.sub(' ', value))}</code>"
+
+
+def html_text(value: str) -> str:
+    """Catalog text as HTML text where no Markdown is read (a navigation title, a search entry)."""
+    return html.escape(_SPACES.sub(" ", value), quote=True)
+
+
+# What Markdown readers of the llms files could take as markup; written with a backslash, which
+# plain-text Markdown readers understand and which, unlike an entity, no tool decodes into a tag.
+_LLMS_SPECIAL = str.maketrans({char: "\\" + char for char in "\\`*_[]<>|&#~!"})
+
+
+def llms_text(value: str) -> str:
+    """Catalog text as literal Markdown in llms.txt and llms-full.txt: one line, no live markup."""
+    return _SPACES.sub(" ", value).strip().translate(_LLMS_SPECIAL)
+
+
+def substitute(template: str, values: dict) -> str:
+    """A template's {placeholders} replaced by values as given; other braces stay as written."""
+    return PLACEHOLDER.sub(lambda match: values[match[1]], template)
 
 
 def fill(template: str, values: dict) -> str:
-    """Escape a template's own text and put already-rendered values in its {placeholders}."""
-    parts = []
-    for literal, name, _, _ in string.Formatter().parse(template):
-        parts.append(inline(literal))
-        if name is not None:
-            parts.append(values[name])
-    return "".join(parts)
+    """Escape a template's own text and put already-rendered values in its {placeholders}; only a
+    name in braces is a placeholder (the validator knows which each template receives)."""
+    parts, last = [], 0
+    for match in PLACEHOLDER.finditer(template):
+        parts += [inline(template[last:match.start()]), values[match[1]]]
+        last = match.end()
+    return "".join(parts + [inline(template[last:])])
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
