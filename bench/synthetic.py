@@ -35,6 +35,7 @@ def model(provider: int, number: int) -> dict:
     return {
         "id": f"lab-{number % 8}/model-{provider}-{number}",
         "name": f"Model {provider}.{number}",
+        "model": f"model-{number}",  # every provider serves the same 30 models: one model page each
         "vendor": VENDORS[number % len(VENDORS)],
         "context": context,
         "max_output": min(context, 4096 * (1 + number % 8)),
