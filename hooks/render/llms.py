@@ -68,15 +68,17 @@ _CODE = re.compile(r"<code>(.*?)</code>", re.S)
 _ANCHOR = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.S)
 _BREAK = re.compile(r"\s*<br\s*/?>\s*")
 _WRAPPER = re.compile(r"</?(?:span|small|div)\b[^>]*>")
+_EMPTY_DIV = re.compile(r"<div\b[^>]*></div>\n*")  # a slot a script fills in the browser
+_STRONG = re.compile(r"<strong\b[^>]*>(.*?)</strong>", re.S)
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
 
 
 def plain_markdown(markdown: str, resolve: Callable[[str], str]) -> str:
     """Page Markdown for reading as text: our HTML reduced to Markdown, entities decoded (a table
     pipe stays escaped), and every link target passed through `resolve` to become absolute."""
-    text = _BUTTON.sub("", _EMPTY_ANCHOR.sub("", markdown))
+    text = _BUTTON.sub("", _EMPTY_ANCHOR.sub("", _EMPTY_DIV.sub("", markdown)))
     text = _CODE.sub(lambda match: f"`{html.unescape(match[1].replace('&#124;', '&#92;&#124;'))}`", text)
     text = _ANCHOR.sub(lambda match: f"[{match[2]}]({html.unescape(match[1])})", text)
-    text = _WRAPPER.sub("", _BREAK.sub(" — ", text))
+    text = _WRAPPER.sub("", _BREAK.sub(" — ", _STRONG.sub(r"**\1**", text)))
     text = html.unescape(text.replace("&#124;", "\\|"))
     return _LINK.sub(lambda match: f"]({resolve(match['target'])})", text)
