@@ -87,7 +87,8 @@ def _model(value, vendors, sources) -> Model:
     assert source.url == value["source"]
     prices = [_price(block, sources) for block in value["prices"]]
     assert prices[0] == _price(value["price"], sources)
-    return Model(value["id"], value["name"], value["model"], vendors[value["vendor"]], vendors.get(value["base_vendor"]),
+    return Model(value["id"], value["name"], value["model"], vendors[value["vendor"]],
+                 vendors.get(value["base_vendor"]),
                  value["endpoint"], value["context"], value["max_output"], prices[0], tuple(prices[1:]),
                  tuple(value["capabilities"]), value["status"], _day(value["deprecated"]), _day(value["retired"]),
                  value["replacement"], _text(value["description"]), value["upstream_id"], source,

@@ -66,7 +66,8 @@ OSS_WIDEST = max(model.context for _, model in OSS.entries if model.status != "r
             "lowest</strong>", "largest</strong>", ">setup steps</a>", "| Provider | Model ID |", "Prompt cache",
             "Source and check", "?compare=gpt-oss-120b"]),
     ("zh", ["# GPT OSS 120B", "## 可用的服务商", f"提供方：{len(OSS.providers)} 家服务商",
-            f"最低输入价格：{money(OSS_CHEAPEST, 'USD')}（", f"最大上下文：{OSS_WIDEST:,}（", "最低</strong>", "最大</strong>",
+            f"最低输入价格：{money(OSS_CHEAPEST, 'USD')}（", f"最大上下文：{OSS_WIDEST:,}（",
+            "最低</strong>", "最大</strong>",
             ">配置步骤</a>", "| 服务商 | 模型 ID |", "提示词缓存", "来源与核对"]),
 ])
 def test_model_page_text_in_each_language(lang, words):
@@ -79,7 +80,8 @@ def test_the_cheapest_and_widest_entries_are_marked_in_words_on_their_rows():
     rows = [line for line in model_page.render_page(CATALOG, OSS, "en").splitlines() if line.startswith("| <a")]
     cheap = [row for row in rows if "lowest</strong>" in row]
     wide = [row for row in rows if "largest</strong>" in row]
-    expected_cheap = [m for _, m in OSS.entries if any(p.currency == "USD" and p.input == OSS_CHEAPEST for p in m.prices)]
+    expected_cheap = [model for _, model in OSS.entries
+                      if any(p.currency == "USD" and p.input == OSS_CHEAPEST for p in model.prices)]
     assert len(cheap) == len(expected_cheap) and all(f"{money(OSS_CHEAPEST, 'USD')} <strong" in row for row in cheap)
     assert len(wide) == sum(model.context == OSS_WIDEST for _, model in OSS.entries)
     assert len(rows) == len(OSS.entries)

@@ -1,9 +1,10 @@
 """Provider pages and model pages that exist only in the catalog.
 
 Such a page is added to MkDocs' files as if `docs/providers/<id>.md` and `<id>.zh.md` (or
-`docs/models/<slug>.md`, and `models/index.md` for the models index) existed, before static-i18n sorts files by language, so the plugin gives it alternates, a language switcher and a
-sitemap entry exactly as for a hand-written page. Its Markdown is supplied by the
-`on_page_read_source` hook instead of being read from disk; nothing is written into docs/.
+`docs/models/<slug>.md`, and `models/index.md` for the models index) existed, before static-i18n
+sorts files by language, so the plugin gives it alternates, a language switcher and a sitemap entry
+exactly as for a hand-written page. Its Markdown is supplied by the `on_page_read_source` hook
+instead of being read from disk; nothing is written into docs/.
 (`File.generated` cannot be used here: static-i18n rebuilds every File from `src_path` and crashes on
 the missing `abs_src_path`, its issue #263.)
 """

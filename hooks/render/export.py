@@ -107,7 +107,8 @@ def served(value: Served, page_url: PageUrl) -> dict:
             "entries": [{"provider": provider.id, "id": model.id, "endpoint": model.endpoint}
                         for provider, model in value.entries],
             "largest_context": largest_context(value) or None,
-            "lowest_input": [{"currency": currency, "input": amount} for currency, amount in lowest_inputs(value).items()]}
+            "lowest_input": [{"currency": currency, "input": amount}
+                             for currency, amount in lowest_inputs(value).items()]}
 
 
 def vocabulary(catalog: Catalog) -> dict:

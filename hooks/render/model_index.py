@@ -7,7 +7,7 @@ from catalog.entities import Catalog
 
 from .model_page import largest_context, lowest_inputs, row_url
 from .served import Served, served_models, with_pages
-from .text import attr, collation_key, fill, inline, money, tokens
+from .text import attr, collation_key, inline, money, tokens
 
 # The view's labels travel to its script as data attributes, in the page's language.
 VIEW_LABELS = {"pick": "mp_cmp_pick", "none": "mp_cmp_none", "fact": "mp_cmp_fact", "empty": "mp_cmp_empty"}

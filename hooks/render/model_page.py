@@ -6,7 +6,7 @@ from __future__ import annotations
 from catalog.entities import Catalog, Model, Provider
 
 from .models import copyable_id, model_anchor, price_cells, provenance
-from .served import Served, served_of
+from .served import Served
 from .text import attr, fill, inline, money, tokens
 
 SETUP_ANCHOR = "cline-setup"  # set on the first setup step of every provider page (render/provider.py)
@@ -82,7 +82,8 @@ def status_text(catalog: Catalog, model: Model, lang: str) -> str:
 
 def entry_row(catalog: Catalog, served: Served, provider: Provider, model: Model, lang: str) -> str:
     """One provider's entry: links to its row and setup steps, its numbers, and the marks it earns."""
-    setup = f'<small><a href="{UP}providers/{provider.id}/#{SETUP_ANCHOR}">{inline(catalog.label("mp_setup", lang))}</a></small>'
+    setup = (f'<small><a href="{UP}providers/{provider.id}/#{SETUP_ANCHOR}">'
+             f'{inline(catalog.label("mp_setup", lang))}</a></small>')
     name = f'<a href="{attr(row_url(provider, model))}">{inline(provider.title(lang))}</a><br>{setup}'
     prices = price_cells(catalog, model, lang)
     live = model.status != "retired"
