@@ -14,6 +14,7 @@ from render import model_index, model_page
 from render.served import served_models
 
 from . import languages as site_languages
+from . import pages
 
 DATA_FILE = "models/models.json"
 
@@ -25,6 +26,16 @@ def markdown(catalog: Catalog, entry: tuple[str, str]) -> str:
         return model_index.render_index(catalog, lang)
     served = next(item for item in served_models(catalog).values() if item.slug == slug)
     return model_page.render_page(catalog, served, lang)
+
+
+def edit_url(config, catalog: Catalog, entry: tuple[str, str]) -> str | None:
+    """The file to edit from a model page: its first provider's data file (each row's provider page offers its
+    own); for the index, the labels it is written in."""
+    slug, _ = entry
+    if slug == "index":
+        return pages.data_file_edit_url(config, "data/labels/models.yaml")
+    served = next(item for item in served_models(catalog).values() if item.slug == slug)
+    return pages.data_edit_url(config, served.providers[0])
 
 
 def index_only(nav: Navigation, catalog: Catalog, lang: str) -> Navigation:
