@@ -57,35 +57,40 @@ def render_index(catalog: Catalog, lang: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _fact(catalog: Catalog, key: str, lang: str, value: str) -> list[str]:
-    return [catalog.label(key, lang), value]
+def _lowest_outputs(served: Served) -> str:
+    lowest: dict[str, float] = {}
+    for _, model in served.live():
+        for price in model.prices:
+            if price.plan == "per-token" and price.output < lowest.get(price.currency, float("inf")):
+                lowest[price.currency] = price.output
+    return " · ".join(money(amount, currency) for currency, amount in lowest.items()) or "—"
+
+
+def compare_facts(catalog: Catalog, served: Served, lang: str) -> list[list[str]]:
+    """[label, value] pairs in the page's language, plain text: the rows of the side-by-side view."""
+    live = served.live() or served.entries
+    capabilities = [key for key in ("vision", "prompt-cache", "reasoning", "tools")
+                    if any(model.can(key) for _, model in live)]
+    values = [
+        ("col_vendor", served.vendor.name(lang)),
+        ("mp_fact_providers", catalog.label("list_separator", lang).join(p.title(lang) for p in served.providers)),
+        ("col_max_context", tokens(largest_context(served)) if served.live() else "—"),
+        ("mp_cmp_output", tokens(max(model.max_output for _, model in live))),
+        ("col_lowest_input", _lowest_text(served)),
+        ("mp_cmp_lowest_output", _lowest_outputs(served)),
+        ("col_capabilities", " · ".join(catalog.label("cap_" + key.replace("-", "_"), lang)
+                                        for key in capabilities) or "—"),
+    ]
+    return [[catalog.label(key, lang), value] for key, value in values]
 
 
 def compare_data(catalog: Catalog, lang: str) -> dict:
-    """Per model: its name, vendor, page and facts as display text (the script shows them as text, never HTML)."""
+    """Per model: its name, vendor, page (or its one provider's row) and facts, as display text; the script
+    sets them as text, never as HTML."""
     models = {}
     for served in sorted(served_models(catalog).values(), key=lambda item: (item.vendor.id, item.name.casefold())):
-        live = served.live() or served.entries
-        capabilities = [key for key in ("vision", "prompt-cache", "reasoning", "tools")
-                        if any(model.can(key) for _, model in live)]
-        outputs = {}
-        for _, model in live:
-            for price in model.prices:
-                if price.plan == "per-token" and price.output < outputs.get(price.currency, float("inf")):
-                    outputs[price.currency] = price.output
-        separator = catalog.label("list_separator", lang)
-        facts = [
-            _fact(catalog, "col_vendor", lang, served.vendor.name(lang)),
-            _fact(catalog, "mp_col_providers", lang, separator.join(p.title(lang) for p in served.providers)),
-            _fact(catalog, "col_max_context", lang, tokens(largest_context(served))),
-            _fact(catalog, "mp_cmp_output", lang, tokens(max(model.max_output for _, model in live))),
-            _fact(catalog, "col_lowest_input", lang, _lowest_text(served)),
-            _fact(catalog, "mp_cmp_lowest_output", lang,
-                  " · ".join(money(amount, currency) for currency, amount in outputs.items()) or "—"),
-            _fact(catalog, "col_capabilities", lang, " · ".join(
-                catalog.label("cap_" + key.replace("-", "_"), lang) for key in capabilities) or "—"),
-        ]
         provider, model = served.entries[0]
         url = f"{served.slug}/" if served.has_page else row_url(provider, model, "../")
-        models[served.slug] = {"name": served.name, "vendor": served.vendor.name(lang), "url": url, "facts": facts}
+        models[served.slug] = {"name": served.name, "vendor": served.vendor.name(lang), "url": url,
+                               "facts": compare_facts(catalog, served, lang)}
     return {"models": models}
