@@ -17,7 +17,7 @@ import catalog as catalog_loader
 from docsite import (changepage, comparison_files, exports, generated, interface, modelpages, navigation, notfound,
                      pages, searchindex, searchlanguages, untranslated)
 from docsite.languages import folder as site_folder
-from render import changes, markers, provider
+from render import changes, markers, model_page, provider
 
 state: dict = {}
 
@@ -114,7 +114,8 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_page(output, page, config):
-    # The comparison table joins its page only now, past Markdown and search indexing (render/comparison.py).
+    # The comparison and model tables join their pages only now, past Markdown and search indexing.
+    output = model_page.fill_slot(output, state["catalog"], _lang(config))
     return comparison_files.fill_page(output, page, state["catalog"], _lang(config))
 
 

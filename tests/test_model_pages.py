@@ -71,13 +71,14 @@ OSS_WIDEST = max(model.context for _, model in OSS.entries if model.status != "r
             ">配置步骤</a>", "| 服务商 | 模型 ID |", "提示词缓存", "来源与核对"]),
 ])
 def test_model_page_text_in_each_language(lang, words):
-    text = html.unescape(model_page.render_page(CATALOG, OSS, lang))  # Markdown-escaped text, as the reader sees it
+    page = model_page.render_page(CATALOG, OSS, lang) + model_page.markdown_table(CATALOG, OSS, lang)
+    text = html.unescape(page)  # Markdown-escaped text, as the reader sees it
     for word in words:
         assert word in text, word
 
 
 def test_the_cheapest_and_widest_entries_are_marked_in_words_on_their_rows():
-    rows = [line for line in model_page.render_page(CATALOG, OSS, "en").splitlines() if line.startswith("| <a")]
+    rows = re.findall(r"<tr>.*?</tr>", model_page.table(CATALOG, OSS, "en"))[1:]  # the header row first
     cheap = [row for row in rows if "lowest</strong>" in row]
     wide = [row for row in rows if "largest</strong>" in row]
     expected_cheap = [model for _, model in OSS.entries
@@ -91,7 +92,7 @@ def test_mainland_china_entries_show_yuan_and_say_mainland_china():
     served = next(item for item in with_pages(CATALOG) if any(
         price.currency == "CNY" for _, model in item.entries for price in model.prices))
     for lang, words in (("en", ["¥", "mainland China"]), ("zh", ["¥", "中国内地"])):
-        text = model_page.render_page(CATALOG, served, lang)
+        text = model_page.render_page(CATALOG, served, lang) + model_page.table(CATALOG, served, lang)
         assert all(word in text for word in words), (served.id, lang)
 
 
@@ -100,7 +101,7 @@ def test_catalog_text_is_escaped_on_model_pages():
     provider, model = oss.entries[0]
     hostile = dataclasses.replace(model, id="x<script>|y", name="GPT <img src=x onerror=alert(1)> | z")
     served = Served(oss.id, oss.slug, hostile.name, oss.vendor, ((provider, hostile), *oss.entries[1:]))
-    text = model_page.render_page(CATALOG, served, "en")
+    text = model_page.render_page(CATALOG, served, "en") + model_page.table(CATALOG, served, "en")
     assert "<script>" not in text and "<img" not in text and "x<script>|y" not in text
     assert "# GPT &#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62; &#124; z" in text
 

@@ -11,7 +11,7 @@ import html
 
 from catalog.entities import Catalog
 from catalog.specs import PROVIDER_KINDS
-from render import llms, markers
+from render import llms, markers, model_page
 from render.comparison_markdown import render_comparison_markdown
 from render.text import collation_key
 
@@ -32,6 +32,7 @@ def page_entry(catalog: Catalog, page, markdown: str, lang: str, urls) -> tuple[
     # comparison is expanded again, from its source, to get the table as Markdown.
     plain_table = "comparison" in markers.sections_in(markdown)
     expanded = markers.expand(markdown, catalog, lang, PLAIN_MARKERS) if plain_table else page.markdown
+    expanded = model_page.fill_markdown_slot(expanded, catalog, lang)  # a model page's table, as Markdown
     plain = llms.plain_markdown(expanded, lambda target: urls.resolve(lang, page, target))
     # A generated page's H1 is catalog text escaped for Markdown: the title in the text files reads unescaped.
     title = provider.title(lang) if provider else html.unescape(page.title)

@@ -3,10 +3,12 @@ at what price, the lowest price and the largest context window marked in words."
 
 from __future__ import annotations
 
+import re
+
 from catalog.entities import Catalog, Model, Provider
 
 from .models import copyable_id, model_anchor, price_cells, provenance
-from .served import Served
+from .served import Served, served_models
 from .text import attr, fill, inline, money, tokens
 
 SETUP_ANCHOR = "cline-setup"  # set on the first setup step of every provider page (render/provider.py)
@@ -80,7 +82,7 @@ def status_text(catalog: Catalog, model: Model, lang: str) -> str:
     return f"{status}<br><small>{day.isoformat()}</small>" if day else status
 
 
-def entry_row(catalog: Catalog, served: Served, provider: Provider, model: Model, lang: str) -> str:
+def entry_cells(catalog: Catalog, served: Served, provider: Provider, model: Model, lang: str) -> list[str]:
     """One provider's entry: links to its row and setup steps, its numbers, and the marks it earns."""
     setup = (f'<small><a href="{UP}providers/{provider.id}/#{SETUP_ANCHOR}">'
              f'{inline(catalog.label("mp_setup", lang))}</a></small>')
@@ -94,19 +96,62 @@ def entry_row(catalog: Catalog, served: Served, provider: Provider, model: Model
     if live and model.context == largest_context(served):
         context += _mark(catalog, "mp_mark_largest", lang)
     cache = prices[2] if prices[2] != "—" else inline(catalog.label("yes", lang)) if model.can("prompt-cache") else "—"
-    cells = [name, copyable_id(catalog, model, lang), context, tokens(model.max_output), prices[0], prices[1], cache,
-             endpoint_text(catalog, provider, model, lang), status_text(catalog, model, lang),
-             provenance(catalog, model, lang).removeprefix("<br>")]
-    return "| " + " | ".join(cells) + " |"
+    return [name, copyable_id(catalog, model, lang), context, tokens(model.max_output), prices[0], prices[1], cache,
+            endpoint_text(catalog, provider, model, lang), status_text(catalog, model, lang),
+            provenance(catalog, model, lang).removeprefix("<br>")]
+
+
+COLUMNS = ("col_provider", "col_model_id", "col_context", "col_max_output", "col_input", "col_output",
+           "mp_col_cache", "mp_col_endpoint", "mp_col_status", "mp_col_source")
+NUMERIC = range(2, 7)  # right-aligned, as a Markdown table's `--:` would be
+
+
+def ordered(served: Served) -> list:
+    """Entries still served first, each group in catalog order (sorted() is stable)."""
+    return sorted(served.entries, key=lambda entry: entry[1].status == "retired")
+
+
+def _cell(tag: str, index: int, content: str) -> str:
+    align = ' style="text-align: right;"' if index in NUMERIC else ""
+    return f"<{tag}{align}>{content}</{tag}>"
 
 
 def table(catalog: Catalog, served: Served, lang: str) -> str:
-    keys = ("col_provider", "col_model_id", "col_context", "col_max_output", "col_input", "col_output",
-            "mp_col_cache", "mp_col_endpoint", "mp_col_status", "mp_col_source")
-    header = "| " + " | ".join(inline(catalog.label(key, lang)) for key in keys) + " |"
-    align = "| " + " | ".join(["---"] * 2 + ["--:"] * 5 + ["---"] * 3) + " |"
-    entries = sorted(served.entries, key=lambda entry: entry[1].status == "retired")  # stable: catalog order
-    return "\n".join([header, align, *(entry_row(catalog, served, p, m, lang) for p, m in entries)])
+    """The entries as an HTML table (every cell is already HTML-safe: escaped text, entities and our tags)."""
+    head = "".join(_cell("th", index, inline(catalog.label(key, lang))) for index, key in enumerate(COLUMNS))
+    rows = ["<tr>" + "".join(_cell("td", index, cell) for index, cell in
+                             enumerate(entry_cells(catalog, served, p, m, lang))) + "</tr>" for p, m in ordered(served)]
+    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+
+
+def markdown_table(catalog: Catalog, served: Served, lang: str) -> str:
+    """The same table in Markdown, for the text files (llms-full.txt), where no hook fills a slot."""
+    header = "| " + " | ".join(inline(catalog.label(key, lang)) for key in COLUMNS) + " |"
+    align = "| " + " | ".join("--:" if index in NUMERIC else "---" for index in range(len(COLUMNS))) + " |"
+    rows = ["| " + " | ".join(entry_cells(catalog, served, p, m, lang)) + " |" for p, m in ordered(served)]
+    return "\n".join([header, align, *rows])
+
+
+def fill_markdown_slot(markdown: str, catalog: Catalog, lang: str) -> str:
+    """Page Markdown with its model's table, as Markdown, in place of the slot."""
+    if 'class="model-table-slot"' not in markdown:
+        return markdown
+    by_slug = {item.slug: item for item in served_models(catalog).values()}
+    return _SLOT.sub(lambda match: markdown_table(catalog, by_slug[match[1]], lang), markdown, count=1)
+
+
+# The table joins the page after Markdown conversion and search indexing (the `on_post_page` hook), as the
+# comparison's does: neither needs it, and re-reading ~150 tables of HTML cost about a quarter of the build.
+SLOT = '<div class="model-table-slot" data-model="{slug}"></div>'
+_SLOT = re.compile(r'<div class="model-table-slot" data-model="([a-z0-9-]+)"></div>')
+
+
+def fill_slot(html: str, catalog: Catalog, lang: str) -> str:
+    """A built page with its model's table in place of the slot; other pages come back unchanged."""
+    if 'class="model-table-slot"' not in html:
+        return html
+    by_slug = {item.slug: item for item in served_models(catalog).values()}
+    return _SLOT.sub(lambda match: table(catalog, by_slug[match[1]], lang), html, count=1)
 
 
 def render_page(catalog: Catalog, served: Served, lang: str) -> str:
@@ -114,6 +159,6 @@ def render_page(catalog: Catalog, served: Served, lang: str) -> str:
     compare = f'<a href="../?compare={attr(served.slug)}#compare">{inline(catalog.label("mp_compare_link", lang))}</a>'
     blocks = [f"# {inline(served.name)}", inline(catalog.label("mp_intro", lang)), facts(catalog, served, lang),
               f"## {inline(catalog.label('mp_h_providers', lang))}", inline(catalog.label("price_unit", lang)),
-              table(catalog, served, lang), f"## {inline(catalog.label('mp_h_compare', lang))}",
+              SLOT.format(slug=served.slug), f"## {inline(catalog.label('mp_h_compare', lang))}",
               fill(catalog.label("mp_compare_text", lang), {"link": compare})]
     return "\n\n".join(blocks) + "\n"
