@@ -16,8 +16,8 @@ VIEW_LABELS = {"pick": "mp_cmp_pick", "none": "mp_cmp_none", "fact": "mp_cmp_fac
 def compare_view(catalog: Catalog, lang: str) -> str:
     """The side-by-side view's slot; docs/javascripts/models.js fills it from models.json."""
     labels = " ".join(f'data-label-{name}="{attr(catalog.label(key, lang))}"' for name, key in VIEW_LABELS.items())
-    return (f'<div class="model-compare" id="compare" data-source="models.json" {labels}></div>\n\n'
-            + inline(catalog.label("mp_cmp_intro", lang)))
+    return (inline(catalog.label("mp_cmp_intro", lang))
+            + f'\n\n<div class="model-compare" id="compare" data-source="models.json" {labels}></div>')
 
 
 def _lowest_text(served: Served) -> str:
