@@ -88,6 +88,7 @@ def on_page_markdown(markdown, page, config, files):
     expanded = changepage.dress(page, expanded, state, lang, _languages(config)[1], config)
     if src in state["model_pages"]:
         page.edit_url = modelpages.edit_url(config, state["catalog"], state["model_pages"][src])
+        modelpages.describe(page, state["catalog"], state["model_pages"][src])
         return expanded
     if src in state["generated"]:
         page.edit_url = pages.data_edit_url(config, state["catalog"].provider(state["generated"][src][0]))

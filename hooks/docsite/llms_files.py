@@ -28,6 +28,8 @@ def page_entry(catalog: Catalog, page, markdown: str, lang: str, urls) -> tuple[
     provider_id = provider_id_of(page.file.src_uri)
     provider = catalog.provider(provider_id) if provider_id else None
     description = provider.summary(lang) if provider else page.meta.get("description")
+    if description and page.file.src_uri.startswith("models/"):
+        description = html.unescape(description)  # set escaped for the page's <meta> (docsite/modelpages.py)
     # page.markdown is what the build converted (markers expanded, notices added); only a page with the
     # comparison is expanded again, from its source, to get the table as Markdown.
     plain_table = "comparison" in markers.sections_in(markdown)

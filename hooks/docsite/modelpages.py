@@ -3,6 +3,7 @@ view's data file, written into each language's folder once every language is bui
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -26,6 +27,18 @@ def markdown(catalog: Catalog, entry: tuple[str, str]) -> str:
         return model_index.render_index(catalog, lang)
     served = next(item for item in served_models(catalog).values() if item.slug == slug)
     return model_page.render_page(catalog, served, lang)
+
+
+def describe(page, catalog: Catalog, entry: tuple[str, str]) -> None:
+    """The page's meta description (search engines, llms.txt), escaped as Material writes it unescaped."""
+    slug, lang = entry
+    if slug == "index":
+        text = catalog.label("mp_index_description", lang)
+    else:
+        served = next(item for item in served_models(catalog).values() if item.slug == slug)
+        text = catalog.label("mp_description", lang).format(name=served.name, vendor=served.vendor.name(lang),
+                                                            count=len(served.providers))
+    page.meta["description"] = html.escape(text, quote=True)
 
 
 def edit_url(config, catalog: Catalog, entry: tuple[str, str]) -> str | None:
