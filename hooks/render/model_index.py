@@ -50,7 +50,8 @@ def single_list(catalog: Catalog, lang: str) -> str:
 
 def render_index(catalog: Catalog, lang: str) -> str:
     # The view's script loads on this page only (front matter `scripts:`, overrides/main.html).
-    blocks = ["---\nscripts: [javascripts/models.js]\n---", f"# {inline(catalog.label('nav_models', lang))}", inline(catalog.label("mp_index_intro", lang)),
+    blocks = ["---\nscripts: [javascripts/models.js]\n---",
+              f"# {inline(catalog.label('nav_models', lang))}", inline(catalog.label("mp_index_intro", lang)),
               f"## {inline(catalog.label('mp_h_compare', lang))}", compare_view(catalog, lang),
               f"## {inline(catalog.label('mp_index_shared', lang))}", shared_table(catalog, lang),
               f"## {inline(catalog.label('mp_index_single', lang))}", single_list(catalog, lang)]
