@@ -159,3 +159,15 @@ def test_the_side_by_side_data_is_in_each_language(site):
         assert (site / LANG_ROOT[lang] / "models" / oss["url"] / "index.html").is_file()
         index = built(site, lang, "models")
         assert 'id="compare"' in index.source and 'data-source="models.json"' in index.source
+
+
+def test_comparison_rows_link_to_the_model_page_where_it_has_one():
+    from render import comparison, comparison_data
+
+    rows = {entry.model: entry for entry in comparison_data.records(CATALOG, "zh") if entry.provider ==
+            [provider.id for provider in CATALOG.providers].index("groq")}
+    linked = comparison.render_row(CATALOG, rows["openai/gpt-oss-120b"], "zh")
+    assert f'<a href="../models/gpt-oss-120b/">{len(OSS.providers)} 家服务商</a>' in linked
+    single = next(model for _, model in (item.entries[0] for item in served_models(CATALOG).values()
+                                         if not item.has_page and item.entries[0][0].id == "groq"))
+    assert "../models/" not in comparison.render_row(CATALOG, rows[single.id], "zh")
