@@ -35,6 +35,7 @@ def model(provider: int, number: int) -> dict:
     return {
         "id": f"lab-{number % 8}/model-{provider}-{number}",
         "name": f"Model {provider}.{number}",
+        "model": f"model-{number}",  # every provider serves the same 30 models: one model page each
         "vendor": VENDORS[number % len(VENDORS)],
         "context": context,
         "max_output": min(context, 4096 * (1 + number % 8)),
@@ -101,7 +102,8 @@ def make_baseline(project: Path, target: Path) -> Path:
     """The same pages as plain Markdown (markers expanded by our renderers), built without hooks."""
     sys.path.insert(0, str(project / "hooks"))
     import catalog
-    from render import markers, provider as provider_page
+    from render import markers, model_index, model_page, provider as provider_page
+    from render.served import with_pages
 
     loaded = catalog.load(project / "data", project)
     if target.exists():
@@ -119,4 +121,10 @@ def make_baseline(project: Path, target: Path) -> Path:
             page = markers.expand(provider_page.render_page(loaded, entry, lang), loaded, lang)
             name = f"{entry.id}.md" if lang == "en" else f"{entry.id}.zh.md"
             (target / "docs/providers" / name).write_text(page, encoding="utf-8")
+    (target / "docs/models").mkdir(exist_ok=True)
+    for lang, suffix in (("en", ".md"), ("zh", ".zh.md")):  # the model pages and their index, as the hooks add them
+        (target / f"docs/models/index{suffix}").write_text(model_index.render_index(loaded, lang), encoding="utf-8")
+        for served in with_pages(loaded):
+            (target / f"docs/models/{served.slug}{suffix}").write_text(model_page.render_page(loaded, served, lang),
+                                                                       encoding="utf-8")
     return target

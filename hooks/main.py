@@ -14,10 +14,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
-from docsite import (changepage, comparison_files, exports, generated, interface, navigation, notfound, pages,
-                     searchindex, searchlanguages, staging, untranslated)
+from docsite import (changepage, comparison_files, exports, generated, interface, modelpages, navigation, notfound,
+                     pages, searchindex, searchlanguages, staging, untranslated)
 from docsite.languages import folder as site_folder
-from render import changes, markers, provider
+from render import changes, markers, model_page, provider
 
 state: dict = {}
 
@@ -54,6 +54,7 @@ def on_files(files, config):
     languages, default = _languages(config)
     state["generated"] = generated.add_generated_pages(files, state["catalog"], config, languages, default)
     state["change_pages"] = changepage.add_pages(files, config, languages, default)
+    state["model_pages"] = generated.add_model_pages(files, state["catalog"], config, languages, default)
     state["mirrors"] = untranslated.add_english_mirrors(files, config)
     return files
 
@@ -62,6 +63,7 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     # After static-i18n has rebuilt the navigation for this language, before any page is converted.
     interface.localize(config, state["catalog"], _lang(config), _languages(config)[0])
+    nav = modelpages.index_only(nav, state["catalog"], _lang(config))
     return navigation.group_providers(nav, state["catalog"], _lang(config))
 
 
@@ -70,6 +72,8 @@ def on_page_read_source(page, config):
         return (Path(config.docs_dir) / state["mirrors"][page.file.src_uri]).read_text(encoding="utf-8")
     if page.file.src_uri in state["change_pages"]:
         return changes.render_page(state["catalog"], state["change_pages"][page.file.src_uri], state["today"])
+    if page.file.src_uri in state["model_pages"]:
+        return modelpages.markdown(state["catalog"], state["model_pages"][page.file.src_uri])
     entry = state["generated"].get(page.file.src_uri)
     if entry is None:
         return None
@@ -87,6 +91,10 @@ def on_page_markdown(markdown, page, config, files):
     exports.remember_page(state, page, lang, markdown, config)  # for llms.txt, written after all builds
     pages.describe(page, state["catalog"], lang)  # search engines show a provider's own summary
     expanded = changepage.dress(page, expanded, state, lang, _languages(config)[1], config)
+    if src in state["model_pages"]:
+        page.edit_url = modelpages.edit_url(config, state["catalog"], state["model_pages"][src])
+        modelpages.describe(page, state["catalog"], state["model_pages"][src])
+        return expanded
     if src in state["generated"]:
         page.edit_url = pages.data_edit_url(config, state["catalog"].provider(state["generated"][src][0]))
         return expanded
@@ -112,7 +120,8 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_page(output, page, config):
-    # The comparison table joins its page only now, past Markdown and search indexing (render/comparison.py).
+    # The comparison and model tables join their pages only now, past Markdown and search indexing.
+    output = model_page.fill_slot(output, state["catalog"], _lang(config))
     return comparison_files.fill_page(output, page, state["catalog"], _lang(config))
 
 
@@ -140,6 +149,7 @@ def on_post_build(config):
         comparison_files.minify_script(Path(config.site_dir))
         changepage.write_feeds(state["catalog"], state.get("site_text", {}), config,
                                [lang for lang in languages if lang in state.get("pages", {})], default)
+        modelpages.write_data(state["catalog"], Path(config.site_dir), list(state.get("pages", {})), default)
         # One search entry per model, so that a model id finds the pages that list it.
         searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
         # Then one index per language, with glossary terms and provider aliases (docsite/searchlanguages.py).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -111,3 +112,17 @@ def test_an_unknown_revision_or_invalid_data_is_a_clear_error(repo, capsys):
     path.write_text(path.read_text(encoding="utf-8").replace("context: 131072", "context: lots", 1), encoding="utf-8")
     code, _, err = diff(repo, capsys)
     assert code == 2 and "data/providers/groq.yaml" in err and "Traceback" not in err
+
+
+def test_a_base_from_before_the_model_field_still_loads():
+    import yaml
+
+    from checks.diff import with_served_models
+    from corpus import GROQ_FIXTURE
+
+    current = GROQ_FIXTURE.read_text(encoding="utf-8")
+    older = re.sub(r"(?m)^  model: .*\n", "", current)
+    upgraded = yaml.safe_load(with_served_models(older, "groq"))["models"]
+    assert [entry["id"] for entry in upgraded] == [entry["id"] for entry in yaml.safe_load(current)["models"]]
+    assert len({entry["model"] for entry in upgraded}) == len(upgraded)  # one each: no cross-file rule can trip
+    assert with_served_models(current, "groq") == current  # a file that names them is left alone

@@ -33,6 +33,7 @@ HOSTILE_PROVIDER = textwrap.dedent("""\
     models:
     - id: hostile-1
       name: "Model <script>alert(1)</script> and a | b with `tick`"
+      model: hostile-1
       vendor: meta
       context: 8192
       max_output: 4096

@@ -303,3 +303,29 @@ def test_a_missing_label_file_is_named(data):
     with pytest.raises(catalog.CatalogError) as error:
         catalog.load(data, data.parent)
     assert "data/labels/compare.yaml:1:1: cmp_caption: label is missing" in str(error.value)
+
+
+def test_the_model_served_is_a_plain_lower_case_id(data):
+    broken = GROQ.replace("  model: gpt-oss-120b", "  model: openai/GPT-OSS-120B", 1)
+    [message] = problems_for(data, broken)
+    assert message.startswith(f"data/providers/groq.yaml:{line_of(broken, 'model: openai/GPT')}:")
+    assert "models[1].model: 'openai/GPT-OSS-120B' is not allowed here" in message
+    assert "'gpt-oss-120b'" in message  # the example shows a valid id
+
+
+def test_one_model_has_one_vendor_in_every_file(data):
+    other = GROQ.replace("  vendor: openai\n", "  vendor: meta\n", 1)
+    (data / "providers/other.yaml").write_text(other, encoding="utf-8")
+    found = problems_for(data, GROQ)
+    line = line_of(other, "model: gpt-oss-120b")
+    assert f"data/providers/other.yaml:{line}:3: models[1].model: model 'gpt-oss-120b' is made by 'meta' here but by " \
+           f"'openai' at data/providers/groq.yaml:{line}" in found[0]
+    assert "use the same `vendor` for every entry of one model" in found[0]
+
+
+def test_two_model_ids_cannot_share_a_page_address(data):
+    broken = GROQ.replace("  model: gpt-oss-20b", "  model: gpt-oss.120b", 1)  # gpt-oss-120b is models[1]
+    [message] = problems_for(data, broken)
+    assert f"groq.yaml:{line_of(broken, 'model: gpt-oss.120b')}:3: models[2].model: model 'gpt-oss.120b' and " \
+           f"'gpt-oss-120b' (at data/providers/groq.yaml:{line_of(broken, 'model: gpt-oss-120b')}) share a page " \
+           "address" in message

@@ -88,7 +88,8 @@ def _model(value, vendors, sources) -> Model:
     assert source.url == value["source"]
     prices = [_price(block, sources) for block in value["prices"]]
     assert prices[0] == _price(value["price"], sources)
-    return Model(value["id"], value["name"], vendors[value["vendor"]], vendors.get(value["base_vendor"]),
+    return Model(value["id"], value["name"], value["model"], vendors[value["vendor"]],
+                 vendors.get(value["base_vendor"]),
                  value["endpoint"], value["context"], value["max_output"], prices[0], tuple(prices[1:]),
                  tuple(value["capabilities"]), value["status"], _day(value["deprecated"]), _day(value["retired"]),
                  value["replacement"], _text(value["description"]), value["upstream_id"], source,
@@ -152,6 +153,22 @@ def test_export_links_lead_to_the_pages_in_each_language(site, export):
         document = json.loads((site / path / "models.json").read_text(encoding="utf-8"))
         anchors = {"cmp-" + row[document["fields"].index("anchor")] for row in document["rows"]}
         assert path == "zh/compare/" and anchor in anchors
+
+
+def test_served_models_hold_every_entry_once_and_link_their_pages(site, export):
+    entries = sorted((m["provider"], m["id"], m["endpoint"] or "") for m in export["models"])
+    served = {item["id"]: item for item in export["served_models"]}
+    listed = sorted((e["provider"], e["id"], e["endpoint"] or "") for item in served.values() for e in item["entries"])
+    assert listed == entries
+    by_model = {}
+    for model in export["models"]:
+        by_model.setdefault(model["model"], set()).add(model["provider"])
+    site_url = export["$schema"].removesuffix("api/catalog.v1.schema.json")
+    for model_id, item in served.items():
+        assert set(item["providers"]) == by_model[model_id]
+        assert (item["page"] is not None) == (len(item["providers"]) >= 2), model_id
+        for lang, url in (item["page"] or {}).items():
+            assert (site / url.removeprefix(site_url) / "index.html").is_file(), url
 
 
 # llms.txt and llms-full.txt ------------------------------------------------------------------------

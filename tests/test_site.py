@@ -157,6 +157,7 @@ MINIMAL_PROVIDER = textwrap.dedent("""\
     models:
     - id: example-1
       name: Example One
+      model: example-1
       vendor: meta
       context: 8192
       max_output: 4096

@@ -16,7 +16,7 @@ import yaml
 
 import catalog
 from conftest import ROOT
-from sync import cline, modelsdev, snapshots
+from sync import cline, identity, modelsdev, snapshots
 from sync.__main__ import main
 
 UPSTREAM = ROOT / "tests/fixtures/upstream"
@@ -26,7 +26,7 @@ SNAPSHOTS = ["--models-dev", str(UPSTREAM / "models.dev"), "--models-dev-date", 
              "--cline-commit", "21cb8d2525bcedf1f4b6890b27a74a14fe7451e4", "--today", "2026-11-30"]
 # Lines --write may change or add: the facts it compares, provenance, retirement, the sources it names.
 WRITTEN = re.compile(r"^\s*(- )?(context|max_output|price|capabilities|status|retired|deprecated|replacement|source|"
-                     r"verified|models-dev|cline-catalog|url|title|date|- \{up_to|- id|name|vendor|id):")
+                     r"verified|models-dev|cline-catalog|url|title|date|- \{up_to|- id|name|model|vendor|id):")
 
 
 @pytest.fixture
@@ -171,7 +171,8 @@ def test_new_models_are_appended_with_upstream_numbers_and_a_vendor(repo, capsys
     groq = provider(repo, "groq")
     assert [item["id"] for item in groq["models"]][-2:] == ["qwen/qwen3.6-27b", "openai/gpt-oss-safeguard-20b"]
     safeguard = model(groq, "openai/gpt-oss-safeguard-20b")
-    assert safeguard == {"id": "openai/gpt-oss-safeguard-20b", "name": "Safety GPT OSS 20B", "vendor": "openai",
+    assert safeguard == {"id": "openai/gpt-oss-safeguard-20b", "name": "Safety GPT OSS 20B",
+                         "model": "gpt-oss-safeguard-20b", "vendor": "openai",
                          "context": 131072, "max_output": 65536, "price": {"currency": "USD", "input": 0.075,
                                                                             "output": 0.3},
                          "capabilities": ["reasoning", "tools"], "status": "preview", "source": "models-dev",
@@ -215,8 +216,32 @@ def test_models_dev_api_json_reads_like_a_checkout():
     assert built["groq"]["whisper-large-v3"].text_io is False
     # base_model: the groq file inherits name and context from models/openai/gpt-oss-120b.toml
     inherited = checkout["groq"]["openai/gpt-oss-120b"]
-    assert (inherited.name, inherited.context, inherited.max_output, inherited.lab) == \
-        ("GPT OSS 120B", 131072, 65536, "openai")
+    assert (inherited.name, inherited.context, inherited.max_output, inherited.lab, inherited.base_model) == \
+        ("GPT OSS 120B", 131072, 65536, "openai", "openai/gpt-oss-120b")
+
+
+def test_a_new_model_names_the_model_it_serves_from_upstreams_base_model(repo, capsys, tmp_path):
+    snapshot = tmp_path / "models.dev"
+    shutil.copytree(UPSTREAM / "models.dev", snapshot)
+    added = snapshot / "providers/groq/models/openai/gpt-oss-safeguard-20b.toml"
+    added.write_text('base_model = "openai/gpt-oss-120b"\n' + added.read_text(encoding="utf-8"), encoding="utf-8")
+    options = [str(snapshot) if item == str(UPSTREAM / "models.dev") else item for item in SNAPSHOTS]
+    assert main([*options, "--root", str(repo), "--write"]) == 0
+    capsys.readouterr()
+    groq = provider(repo, "groq")
+    assert model(groq, "openai/gpt-oss-safeguard-20b")["model"] == "gpt-oss-120b"  # base_model wins over the id
+    assert model(groq, "qwen/qwen3.6-27b")["model"] == "qwen3.6-27b"  # Cline's id, its namespace dropped
+
+
+@pytest.mark.parametrize("model_id, served", [
+    ("openai/gpt-oss-120b", "gpt-oss-120b"), ("accounts/fireworks/models/gpt-oss-120b", "gpt-oss-120b"),
+    ("openai.gpt-oss-120b-1:0", "gpt-oss-120b"), ("us.anthropic.claude-sonnet-4-5-20250929-v1:0", "claude-sonnet-4-5"),
+    ("claude-sonnet-4-5@20250929", "claude-sonnet-4-5"), ("accounts/fireworks/models/kimi-k2p5", "kimi-k2.5"),
+    ("meta-llama/Llama-3.3-70B-Instruct-fast", "llama-3.3-70b-instruct"), ("deepseek-ai/DeepSeek-V3", "deepseek-v3"),
+    ("anthropic.claude-opus-4-6-v1", "claude-opus-4-6"), ("qwen3.6-plus", "qwen3.6-plus"),
+])
+def test_provider_ids_normalise_to_the_model_they_serve(model_id, served):
+    assert identity.canonical_id(model_id) == served
 
 
 ONLY_CLINE = ["--cline", str(UPSTREAM / "catalog.generated.ts"), "--cline-date", "2026-08-22"]

@@ -20,7 +20,7 @@
         vendor: row[at.vendor], plan: plan, currency: row[at.currency], inputs: row[at.inputs],
         capabilities: row[at.capabilities] ? row[at.capabilities].split(" ") : [],
         terms: null, words: row[at.terms], source: doc.sources[row[at.source]], verified: row[at.verified],
-        sort: row[at.sort], cells: row[at.cells],
+        sort: row[at.sort], cells: row[at.cells], page: row[at.page],
         // Prices sort within a currency (never converted); free has no currency and joins the first.
         group: plan === "free" ? 0 : (group < 0 ? view.currencies.length : group)
       };
@@ -137,6 +137,13 @@
       cell.appendChild(element("button", "", {
         "class": "md-clipboard md-icon copy-id", type: "button", "data-clipboard-text": line,
         title: view.labels.copy, "aria-label": view.labels.copy + ": " + line }));
+      if (entry.page) {  // [slug, providers]: the model's own page, listing every provider that serves it
+        var small = element("small", "", { "class": "model-page-link" });
+        small.appendChild(element("a", view.labels.modelPage.replace("{count}", entry.page[1]),
+                                  { href: "../models/" + entry.page[0] + "/" }));
+        cell.appendChild(document.createTextNode(" "));
+        cell.appendChild(small);
+      }
     } else {
       appendLine(cell, line);
     }
@@ -329,7 +336,8 @@
       empty: document.getElementById("cmp-empty"), more: document.getElementById("cmp-more"),
       earlier: document.getElementById("cmp-earlier"), pageSize: Number(data.pageSize) || 30,
       currencies: (data.currencies || "").split(" "), keys: {}, defaults: {}, sort: null, direction: "asc",
-      labels: { more: data.more, checked: data.checked, sourceLabel: data.sourceLabel, copy: data.copy },
+      labels: { more: data.more, checked: data.checked, sourceLabel: data.sourceLabel, copy: data.copy,
+                modelPage: data.modelPage },
       collator: new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" })
     };
     view.countTemplate = view.count.getAttribute("data-template");

@@ -71,7 +71,7 @@ def load(data_dir: Path, root: Path) -> Catalog:
     if guides is not None:
         problems += template_rules.check_guides(guides, guides_path)
     vendor_map = build.vendors(vendors) if vendors is not None else {}
-    providers = []
+    providers, trees = [], []
     for path in _provider_files(data_dir, root, problems):
         tree, shown = _read(path, root, PROVIDER, problems)
         if tree is None or vendors is None:
@@ -81,6 +81,8 @@ def load(data_dir: Path, root: Path) -> Catalog:
         problems += found
         if not found:
             providers.append(build.provider(path.stem, shown, tree, vendor_map))
+            trees.append((tree, shown))
+    problems += rules.check_served_models(trees)
     if not providers and not problems:
         problems.append(Problem((data_dir / "providers").relative_to(root).as_posix(), 1, 1, "",
                                 "no provider files", "add data/providers/<id>.yaml"))

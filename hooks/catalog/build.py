@@ -32,7 +32,7 @@ def optional_date(value, key: str):
 def model(value, vendors: dict, sources: dict, default_source: str) -> Model:
     blocks = value["price"] if isinstance(value["price"], list) else [value["price"]]
     return Model(
-        id=value["id"], name=value["name"], vendor=vendors[value["vendor"]],
+        id=value["id"], name=value["name"], serves=value["model"], vendor=vendors[value["vendor"]],
         base_vendor=vendors[value["base_vendor"]] if "base_vendor" in value else None, endpoint=value.get("endpoint"),
         context=value["context"], max_output=value["max_output"], price=price(blocks[0], sources),
         other_prices=tuple(price(block, sources) for block in blocks[1:]),

@@ -62,6 +62,7 @@ class Source:
 class Model:
     id: str
     name: str
+    serves: str  # the canonical model id (`model:` in the data), shared by every provider's entry for it
     vendor: Vendor
     base_vendor: Optional[Vendor]
     endpoint: Optional[str]

@@ -25,6 +25,8 @@ VALIDATOR_ONLY = {
         "`vendor` and `base_vendor` are ids from data/vendors.yaml; `endpoint` is one of this file's `endpoints`",
         "`cline.default_model` is one of the listed models",
         "either every model names its `endpoint` or none does",
+        "every entry of one `model` has the same `vendor`, in every provider file; two `model` ids may not differ "
+        "only in `.` against `-` (gpt-5.5, gpt-5-5): they share a page address",
         "the setup guide of the provider's `kind` (data/guides.yaml) finds every field it needs",
         "the provider's own `key_steps` and `setup_steps` use only the setup guides' {placeholders}, and the "
         "fields those need are set",
@@ -240,3 +242,27 @@ def _check_endpoints_named(models, path: str) -> list[Problem]:
                          f"add `endpoint: {named[0]['endpoint']}` (or whichever serves it), or remove "
                          "`endpoint` from every model")]
 
+def model_slug(model: str) -> str:
+    """The page name of a canonical model id: dots become dashes (a dot would read as a language suffix)."""
+    return model.replace(".", "-")
+
+
+def check_served_models(trees: list) -> list[Problem]:
+    """Across files: one vendor per canonical model, and no two canonical ids with the same page address."""
+    first, slugs, problems = {}, {}, []
+    for tree, path in trees:
+        for index, model in enumerate(tree["models"]):
+            spot = field_spot(path, model, "model", Spot(path, "models", *tree["models"].mark).at(
+                index, tree["models"].marks[index]).field)
+            served, vendor = model["model"], model["vendor"]
+            where = f"{path}:{model.marks['model'][0]}"
+            seen = first.setdefault(served, (vendor, where))
+            if seen[0] != vendor:
+                problems.append(spot.problem(
+                    f"model {served!r} is made by {vendor!r} here but by {seen[0]!r} at {seen[1]}",
+                    "use the same `vendor` for every entry of one model, or another `model` id if the weights differ"))
+            other = slugs.setdefault(model_slug(served), (served, where))
+            if other[0] != served:
+                problems.append(spot.problem(f"model {served!r} and {other[0]!r} (at {other[1]}) share a page address",
+                                             f"write the same id as at {other[1]}"))
+    return problems

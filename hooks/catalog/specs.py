@@ -11,6 +11,7 @@ STATUSES = ("active", "preview", "deprecated", "retired")
 CURRENCIES = ("USD", "CNY")
 PLANS = ("free", "subscription", "unlisted", "unknown")
 ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
+CANONICAL_PATTERN = r"[a-z0-9][a-z0-9.-]*[a-z0-9]"
 MODEL_ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._:/@\[\]+-]*"
 
 SOURCE = Record(
@@ -87,6 +88,11 @@ MODEL = Record(
         "id": Text("The model id exactly as typed into Cline or sent to the API (case and slashes included).",
                    pattern=MODEL_ID_PATTERN, example="llama-3.3-70b-versatile", max_length=120),
         "name": Text("The model's name as the provider writes it.", example="Llama 3.3 70B Versatile", max_length=120),
+        "model": Text("The model this entry serves, the same under every provider: the upstream base model's "
+                      "name in lower case, without namespace, region or alias suffix (`openai/gpt-oss-120b`, "
+                      "`accounts/fireworks/models/gpt-oss-120b` and `openai.gpt-oss-120b-1:0` all serve "
+                      "`gpt-oss-120b`). Entries that share it are listed together on the model's page.",
+                      pattern=CANONICAL_PATTERN, example="gpt-oss-120b", max_length=80),
         "vendor": Text("The lab that made the model: an id from data/vendors.yaml.", pattern=ID_PATTERN,
                        example="meta", max_length=60),
         "base_vendor": Text("For distilled or fine-tuned models: the lab whose model it builds on.",
@@ -119,7 +125,8 @@ MODEL = Record(
         "verified": Day("The day these numbers were compared with their source, YYYY-MM-DD. Change it only when "
                         "you compared them; `scripts/sync` sets it for the models it compares."),
     },
-    required=("id", "name", "vendor", "context", "max_output", "price", "capabilities", "status", "verified"),
+    required=("id", "name", "model", "vendor", "context", "max_output", "price", "capabilities", "status",
+              "verified"),
 )
 
 ENDPOINT = Record(

@@ -49,6 +49,9 @@ LABEL_PLACEHOLDERS = {
     "radar_notice_upcoming_replaced": ("model", "date", "replacement"),
     "radar_notice_recent_replaced": ("model", "date", "replacement"), "radar_notice_more": ("link",),
     "changes_event_dated": ("event", "date"), "changes_tier": ("tier", "input", "output"),
+    # Model pages and their index (render/model_pages.py and friends)
+    "mp_provider_count": ("count",), "mp_at": ("value", "where"), "mp_compare_text": ("link",), "mp_row_link":
+    ("count",), "mp_cmp_pick": ("number",), "mp_description": ("name", "vendor", "count"),
     # scripts/check diff (hooks/checks/diff.py)
     "diff_title": ("base",), "diff_model_added": ("facts",), "diff_model_retired": ("date",),
     "diff_summary": ("models", "providers"),
@@ -67,6 +70,14 @@ REQUIRED_LABELS = {
         "cmp_kind",
         "cmp_min_context", "cmp_max_input", "cmp_currency", "cmp_capabilities", "cmp_any", "cmp_at_least",
         "cmp_reset", "cmp_count", "cmp_total", "cmp_empty", "cmp_link", "cmp_link_title",
+    ),
+    "models": (  # the model pages, their index and the side-by-side view: every label of the file
+        "nav_models", "mp_intro", "mp_fact_providers", "mp_provider_count", "mp_at", "mp_h_providers", "mp_h_compare",
+        "mp_compare_text", "mp_compare_link", "mp_col_endpoint", "mp_col_status", "mp_col_source", "mp_col_cache",
+        "mp_mark_cheapest", "mp_mark_largest", "mp_setup", "mp_row_link", "mp_row_link_title", "mp_index_intro",
+        "mp_index_shared", "mp_index_single", "mp_col_model", "mp_col_providers", "mp_cmp_intro", "mp_cmp_pick",
+        "mp_cmp_none", "mp_cmp_fact", "mp_cmp_output", "mp_cmp_lowest_output", "mp_cmp_empty", "mp_description",
+        "mp_index_description",
     ),
     "changepage": (  # the change page, its feeds and the retirement radar: every label of the file
         "changes_title", "changes_intro", "changes_latest", "changes_none", "changes_feeds", "changes_feed",

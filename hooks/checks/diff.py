@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import subprocess
 import sys
 import tarfile
@@ -33,6 +34,15 @@ def options(cli):
     return cli
 
 
+def with_served_models(text: str, stem: str) -> str:
+    """A provider file from before models named the model they serve (`model:`), each entry given a `model` of
+    its own, so an older BASE still loads (one per entry: no cross-file rule can trip; the diff ignores it)."""
+    entries = re.split(r"(?m)^(?=- id:)", text)
+    return "".join(entry if not entry.startswith("- id:") or re.search(r"(?m)^  model:", entry) else
+                   re.sub(r"^(- id:[^\n]*\n)", rf"\g<1>  model: {stem}-{number}\n", entry, count=1)
+                   for number, entry in enumerate(entries))
+
+
 def catalog_at(root: Path, base: str, folder: Path) -> catalog.Catalog:
     """The catalog as it was at `base`: data/ from `git archive` into `folder`, loaded like the working tree."""
     archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", base, "data"], capture_output=True)
@@ -40,6 +50,8 @@ def catalog_at(root: Path, base: str, folder: Path) -> catalog.Catalog:
         raise DiffError(f"git cannot read data/ at {base!r}: {archive.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(folder, filter="data")
+    for path in (folder / "data/providers").glob("*.yaml"):
+        path.write_text(with_served_models(path.read_text(encoding="utf-8"), path.stem), encoding="utf-8")
     try:
         return catalog.load(folder / "data", folder)
     except catalog.CatalogError as error:

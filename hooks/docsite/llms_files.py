@@ -1,7 +1,7 @@
 """llms.txt and llms-full.txt of one language, from the pages that language's build rendered.
 
 Guides (hand-written pages) come first in build order, then providers grouped by kind as in the
-navigation, then the data files; the `Optional` section points at the full text and the other
+navigation, then the model pages, then the data files; the `Optional` section points at the full text and the other
 languages' lists. Descriptions are the pages' front-matter `description:` or the provider summary.
 """
 
@@ -11,13 +11,14 @@ import html
 
 from catalog.entities import Catalog
 from catalog.specs import PROVIDER_KINDS
-from render import llms, markers
+from render import llms, markers, model_page
 from render.comparison_markdown import render_comparison_markdown
 from render.text import collation_key, llms_text
 
 from .pages import provider_id_of
 
 INDEX, FULL = "llms.txt", "llms-full.txt"
+MODELS = "models"  # the group of the model pages and their index
 # In the full text the comparison is a Markdown table: no script runs there.
 PLAIN_MARKERS = {"comparison": render_comparison_markdown}
 
@@ -27,19 +28,24 @@ def page_entry(catalog: Catalog, page, markdown: str, lang: str, urls) -> tuple[
     provider_id = provider_id_of(page.file.src_uri)
     provider = catalog.provider(provider_id) if provider_id else None
     description = llms_text(provider.summary(lang)) if provider else page.meta.get("description")
+    if description and not provider and page.file.src_uri.startswith("models/"):
+        # Set escaped for the page's <meta> (docsite/modelpages.py): back to text, then to llms text.
+        description = llms_text(html.unescape(description))
     # page.markdown is what the build converted (markers expanded, notices added); only a page with the
     # comparison is expanded again, from its source, to get the table as Markdown.
     plain_table = "comparison" in markers.sections_in(markdown)
     expanded = markers.expand(markdown, catalog, lang, PLAIN_MARKERS) if plain_table else page.markdown
+    expanded = model_page.fill_markdown_slot(expanded, catalog, lang)  # a model page's table, as Markdown
     plain = llms.plain_markdown(expanded, lambda target: urls.resolve(lang, page, target))
     title = llms_text(provider.title(lang) if provider else html.unescape(page.title))
-    return (provider.kind if provider else None), llms.PageEntry(title, urls.site_url + page.url, description, plain)
+    group = provider.kind if provider else MODELS if page.file.src_uri.startswith("models/") else None
+    return group, llms.PageEntry(title, urls.site_url + page.url, description, plain)
 
 
 def grouped(entries: list) -> list[tuple[str | None, list[llms.PageEntry]]]:
-    """Guides in build order, then each provider kind's pages by title."""
+    """Guides in build order, then each provider kind's pages by title, then the model pages by title."""
     groups = [(None, [entry for group, entry in entries if group is None])]
-    for kind in PROVIDER_KINDS:
+    for kind in (*PROVIDER_KINDS, MODELS):
         members = sorted((entry for group, entry in entries if group == kind),
                          key=lambda entry: collation_key(entry.title.replace("\\", "")))  # titles are escaped
         groups.append((kind, members))
@@ -54,7 +60,8 @@ def render(state: dict, lang: str, languages: list[str], urls, data_urls: dict) 
     site = llms.SiteText(name, summary, label("llms_about"))
     entries = [page_entry(catalog, page, markdown, lang, urls) for page, markdown in state["pages"][lang].values()]
     groups = grouped(entries)
-    sections = [(label("llms_guides") if kind is None else label("kind_" + kind.replace("-", "_") + "_plural"),
+    sections = [(label("llms_guides") if kind is None else label("nav_models") if kind == MODELS
+                 else label("kind_" + kind.replace("-", "_") + "_plural"),
                  [(entry.title, entry.url, entry.description) for entry in members]) for kind, members in groups]
     sections.append((label("llms_data"), [(label("llms_catalog"), data_urls["catalog"], label("llms_catalog_about")),
                                           (label("llms_schema"), data_urls["schema"], label("llms_schema_about"))]))

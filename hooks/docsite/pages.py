@@ -54,7 +54,7 @@ def data_file_edit_url(config, file: str) -> str | None:
     """Edit link of a data file (a path from the repository root), on the same branch as the docs."""
     if not config.repo_url or not config.edit_uri:
         return None
-    # edit_uri is e.g. "edit/main/docs/": swap the docs folder for the data file.
+    # edit_uri is e.g. "edit/main/docs/": swap the docs folder for the file.
     base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/").rsplit("/", 1)[0]
     return f"{base}/{file}"
 

@@ -46,8 +46,18 @@ def first_line(catalog: Catalog, column: Column, entry: Record, line: str, lang:
         copy = plain(catalog.label("copy_id", lang))
         return (f'<a href="{page}#model-{entry.anchor}"><code>{html_text(line)}</code></a>'
                 f'<button class="md-clipboard md-icon copy-id" type="button" data-clipboard-text="{attr(line)}" '
-                f'title="{attr(copy)}" aria-label="{attr(copy)}: {attr(line)}"></button>')
+                f'title="{attr(copy)}" aria-label="{attr(copy)}: {attr(line)}"></button>'
+                + model_page_link(catalog, entry, lang))
     return html_line(line)
+
+
+def model_page_link(catalog: Catalog, entry: Record, lang: str) -> str:
+    """A small link to the model's own page (every provider that serves it), where it has one."""
+    if not entry.page:
+        return ""
+    slug, count = entry.page
+    text = plain(catalog.label("mp_row_link", lang)).format(count=count)
+    return f' <small class="model-page-link"><a href="../models/{slug}/">{html_text(text)}</a></small>'
 
 
 def checked_link(catalog: Catalog, entry: Record, lang: str) -> str:
@@ -82,7 +92,8 @@ def render_header(catalog: Catalog, lang: str) -> str:
 
 def script_labels(catalog: Catalog, lang: str) -> str:
     """The words the script writes, as attributes of the table: the script holds no language."""
-    labels = {"more": "cmp_more", "checked": "cmp_checked", "source-label": "cmp_source_label", "copy": "copy_id"}
+    labels = {"more": "cmp_more", "checked": "cmp_checked", "source-label": "cmp_source_label", "copy": "copy_id",
+              "model-page": "mp_row_link"}
     return " ".join(f'data-{name}="{attr(plain(catalog.label(key, lang)))}"' for name, key in labels.items())
 
 

@@ -18,11 +18,12 @@ from catalog.entities import Catalog, Model, Provider
 from .comparison_columns import COLUMNS
 from .comparison_values import base_price, model_terms, provider_terms, vendor_terms
 from .models import model_anchor
+from .served import served_of
 from .text import collation_key, plain, script_json
 
 FORMAT_VERSION = 1
 FIELDS = ("anchor", "provider", "model", "vendor", "plan", "currency", "inputs", "capabilities", "status",
-          "terms", "source", "verified", "sort", "cells")
+          "terms", "source", "verified", "sort", "cells", "page")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Record:
     verified: str
     sort: tuple
     cells: tuple  # per column, its lines joined by newlines
+    page: object = 0  # [slug, number of providers] of the model's page (models/<slug>/), 0 when it has none
 
 
 def ordered_rows(catalog: Catalog, lang: str) -> list[tuple[Provider, Model]]:
@@ -64,7 +66,14 @@ def record(catalog: Catalog, provider: Provider, provider_index: int, model: Mod
         capabilities=" ".join(model.capabilities), status=model.status, terms=plain(model_terms(model)),
         source=model.source.url, verified=model.verified.isoformat(),
         sort=tuple(column.value(provider, model, lang) for column in COLUMNS),
-        cells=tuple("\n".join(column.lines(catalog, provider, model, lang)) for column in COLUMNS))
+        cells=tuple("\n".join(column.lines(catalog, provider, model, lang)) for column in COLUMNS),
+        page=model_page_of(catalog, model))
+
+
+def model_page_of(catalog: Catalog, model: Model):
+    """Where the model's own page is, and how many providers it lists: [slug, count], or 0 without a page."""
+    served = served_of(catalog, model)
+    return [served.slug, len(served.providers)] if served.has_page else 0
 
 
 def records(catalog: Catalog, lang: str) -> list[Record]:

@@ -14,9 +14,11 @@ from typing import Callable
 from catalog.entities import Catalog, ClineSettings, Endpoint, Model, Price, Provider, Text, Upstream
 from catalog.specs import CAPABILITIES, PLANS, PROVIDER_KINDS, STATUSES
 
+from .model_page import largest_context, lowest_inputs
 from .models import comparison_anchor, model_anchor
+from .served import Served, served_models
 
-FORMAT_VERSION = "1.2"  # 1.2: providers carry `aliases`
+FORMAT_VERSION = "1.3"  # 1.2: providers carry `aliases`; 1.3: models name the model they serve, `served_models`
 LANGS = ("en", "zh")
 
 # page_url(lang, path inside the language's site, e.g. "providers/groq/") -> absolute URL
@@ -85,7 +87,7 @@ def provider(value: Provider, page_url: PageUrl) -> dict:
 def model(owner: Provider, value: Model, page_url: PageUrl) -> dict:
     page = f"providers/{owner.id}/#{model_anchor(owner, value)}"
     return {
-        "provider": owner.id, "id": value.id, "name": value.name, "vendor": value.vendor.id,
+        "provider": owner.id, "id": value.id, "name": value.name, "model": value.serves, "vendor": value.vendor.id,
         "base_vendor": value.base_vendor.id if value.base_vendor else None, "endpoint": value.endpoint,
         "context": value.context, "max_output": value.max_output, "price": price(value.price),
         "prices": [price(block) for block in value.prices],
@@ -97,6 +99,18 @@ def model(owner: Provider, value: Model, page_url: PageUrl) -> dict:
     }
 
 
+def served(value: Served, page_url: PageUrl) -> dict:
+    """One model as readers name it: every provider entry that serves it, and its page where it has one."""
+    page = localized_urls(page_url, f"models/{value.slug}/") if value.has_page else None
+    return {"id": value.id, "name": value.name, "vendor": value.vendor.id, "page": page,
+            "providers": [provider.id for provider in value.providers],
+            "entries": [{"provider": provider.id, "id": model.id, "endpoint": model.endpoint}
+                        for provider, model in value.entries],
+            "largest_context": largest_context(value) or None,
+            "lowest_input": [{"currency": currency, "input": amount}
+                             for currency, amount in lowest_inputs(value).items()]}
+
+
 def vocabulary(catalog: Catalog) -> dict:
     """The site's names for each enumerated value, so a tool can show them in either language."""
     def names(prefix: str, values) -> dict:
@@ -106,7 +120,7 @@ def vocabulary(catalog: Catalog) -> dict:
 
 
 def catalog_document(catalog: Catalog, page_url: PageUrl, schema_url: str, generated: datetime.date) -> dict:
-    """The whole export: format version, vendors, providers, models, setup guides and glossary."""
+    """The whole export: format version, vendors, providers, models, the models they serve, guides and glossary."""
     return {
         "$schema": schema_url,
         "format_version": FORMAT_VERSION,
@@ -117,6 +131,8 @@ def catalog_document(catalog: Catalog, page_url: PageUrl, schema_url: str, gener
                     for vendor in sorted(catalog.vendors.values(), key=lambda vendor: vendor.id)],
         "providers": [provider(item, page_url) for item in catalog.providers],
         "models": [model(item, entry, page_url) for item in catalog.providers for entry in item.models],
+        "served_models": [served(item, page_url) for item in sorted(served_models(catalog).values(),
+                                                                     key=lambda item: item.id)],
         "guides": {kind: {"heading": text(guide.heading), "key_steps": texts(guide.key_steps),
                           "setup_steps": texts(guide.setup_steps)} for kind, guide in catalog.guides.items()},
         "glossary": [{"en": term.en, "zh": term.zh, "note": text(term.note)} for term in catalog.glossary],

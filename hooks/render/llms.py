@@ -69,6 +69,8 @@ _CODE = re.compile(r"<code>(.*?)</code>", re.S)
 _ANCHOR = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.S)
 _BREAK = re.compile(r"\s*<br\s*/?>\s*")
 _WRAPPER = re.compile(r"</?(?:span|small|div)\b[^>]*>")
+_EMPTY_DIV = re.compile(r"<div\b[^>]*></div>\n*")  # a slot a script fills in the browser
+_STRONG = re.compile(r"<strong\b[^>]*>(.*?)</strong>", re.S)
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
 
 
@@ -96,8 +98,8 @@ def _target(escaped: str) -> str:
 def plain_markdown(markdown: str, resolve: Callable[[str], str]) -> str:
     """Page Markdown for reading as text: our HTML reduced to Markdown, entities decoded except where
     they stand for markup, and every link target passed through `resolve` to become absolute."""
-    text = _BUTTON.sub("", _EMPTY_ANCHOR.sub("", markdown))
+    text = _BUTTON.sub("", _EMPTY_ANCHOR.sub("", _EMPTY_DIV.sub("", markdown)))
     text = _CODE.sub(lambda match: _code_span(match[1]), text)
     text = _ANCHOR.sub(lambda match: f"[{match[2]}]({_target(match[1])})", text)
-    text = _ENTITY.sub(_entity, _WRAPPER.sub("", _BREAK.sub(" — ", text)))
+    text = _ENTITY.sub(_entity, _WRAPPER.sub("", _BREAK.sub(" — ", _STRONG.sub(r"**\1**", text))))
     return _LINK.sub(lambda match: f"]({resolve(match['target'])})", text)

@@ -7,6 +7,7 @@ import functools
 from catalog.entities import Catalog, Model, Price, Provider
 
 from .text import attr, code, fill, inline, money, short_tokens, tokens
+from .served import page_link
 
 
 def model_anchor(provider: Provider, model: Model) -> str:
@@ -39,16 +40,21 @@ def comparison_link(catalog: Catalog, provider: Provider, model: Model, lang: st
             f'title="{title}">{inline(catalog.label("cmp_link", lang))}</a></small>')
 
 
-def model_id_cell(catalog: Catalog, model: Model, lang: str) -> str:
+def copyable_id(catalog: Catalog, model: Model, lang: str) -> str:
     """The id as code with a copy button (Material's clipboard handler serves data-clipboard-text)."""
     copy = catalog.label("copy_id", lang)
-    button = (f'<button class="md-clipboard md-icon copy-id" type="button" data-clipboard-text="{attr(model.id)}" '
-              f'title="{attr(copy)}" aria-label="{attr(copy)}: {attr(model.id)}"></button>')
+    return (f'{code(model.id)}<button class="md-clipboard md-icon copy-id" type="button" '
+            f'data-clipboard-text="{attr(model.id)}" title="{attr(copy)}" aria-label="{attr(copy)}: {attr(model.id)}">'
+            '</button>')
+
+
+def model_id_cell(catalog: Catalog, model: Model, lang: str) -> str:
+    """The copyable id, and the status when the model is not simply active."""
     badge = ""
     if model.status != "active":
         status = inline(catalog.label("status_" + model.status, lang))
         badge = f' <span class="status status--{model.status}">{status}</span>'
-    return f"{code(model.id)}{button}{badge}"
+    return copyable_id(catalog, model, lang) + badge
 
 
 def price_cells(catalog: Catalog, model: Model, lang: str) -> list[str]:
@@ -118,7 +124,7 @@ def provenance(catalog: Catalog, model: Model, lang: str) -> str:
 def model_row(catalog: Catalog, provider: Provider, model: Model, lang: str) -> str:
     description = f'<br><span class="model-note">{inline(model.description(lang))}</span>' if model.description else ""
     anchor = f'<span id="{model_anchor(provider, model)}"></span>'
-    compare = " " + comparison_link(catalog, provider, model, lang)
+    compare = " " + comparison_link(catalog, provider, model, lang) + page_link(catalog, model, lang)
     cells = [anchor + model_id_cell(catalog, model, lang) + compare + description + provenance(catalog, model, lang),
              vendor_text(model, lang), tokens(model.context), tokens(model.max_output),
              *price_cells(catalog, model, lang), capability_text(catalog, model, lang)]

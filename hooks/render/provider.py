@@ -7,6 +7,7 @@ import re
 
 from catalog.entities import Catalog, Endpoint, Provider, Source, Text
 
+from .model_page import SETUP_ANCHOR
 from .models import model_anchor, model_table
 from .text import code, fill, inline
 
@@ -82,8 +83,10 @@ def render_key_steps(catalog: Catalog, provider: Provider, lang: str) -> str:
 
 
 def render_setup(catalog: Catalog, provider: Provider, lang: str) -> str:
+    """The setup steps; the first carries the anchor that model pages link to (any page, any heading)."""
     steps = provider.setup_steps or catalog.guides[provider.kind].setup_steps
-    return numbered(steps, guide_values(catalog, provider, lang), lang)
+    return numbered(steps, guide_values(catalog, provider, lang), lang).replace(
+        "1. ", f'1. <span id="{SETUP_ANCHOR}"></span>', 1)
 
 
 def _live_note(catalog: Catalog, provider: Provider, lang: str) -> str:

@@ -8,6 +8,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .compare import CAPABILITY_ORDER, usd_block
 from .drift import Addition, ProviderDrift
+from .identity import canonical_id
 from .upstream import Snapshot
 from .yamlio import flow_map, flow_seq
 
@@ -62,7 +63,8 @@ def _new_model(addition: Addition, today: datetime.date) -> CommentedMap:
     """A model entry as the files write one. A yuan-priced line gives no dollar price to copy, and an upstream
     without a price says nothing about one: both are `plan: unknown` until someone reads the price page."""
     upstream = addition.model
-    entry = CommentedMap(id=upstream.id, name=upstream.name, vendor=addition.vendor)
+    entry = CommentedMap(id=upstream.id, name=upstream.name, model=canonical_id(upstream.id, upstream.base_model),
+                         vendor=addition.vendor)
     if addition.endpoint:
         entry["endpoint"] = addition.endpoint
     entry.update(context=upstream.context, max_output=upstream.max_output)

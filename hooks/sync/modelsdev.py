@@ -78,6 +78,7 @@ def _resolve(raw: dict, root: Path, file: Path) -> dict:
         if isinstance(table, dict):
             table.pop(last, None)
     merged["lab"] = base_id.split("/", 1)[0]
+    merged["base_model"] = base_id
     return merged
 
 
@@ -117,4 +118,4 @@ def model(model_id: str, raw: dict) -> UpstreamModel:
         id=model_id, name=raw.get("name") or model_id, context=limit.get("context"), max_output=limit.get("output"),
         price=price(raw.get("cost")), capabilities=capabilities(raw),
         status=STATUSES.get(raw.get("status"), "active"), family=raw.get("family"), lab=raw.get("lab"),
-        text_io=text_io(raw.get("modalities")), replacement=raw.get("replacement"))
+        text_io=text_io(raw.get("modalities")), replacement=raw.get("replacement"), base_model=raw.get("base_model"))

@@ -30,6 +30,7 @@ class UpstreamModel:
     lab: Optional[str] = None  # the lab folder of a models.dev base_model, e.g. "openai"
     text_io: bool = True  # reads and writes text: a model to code with, not speech, image or video only
     replacement: Optional[str] = None
+    base_model: Optional[str] = None  # models.dev's `base_model`, e.g. "openai/gpt-oss-120b": the weights served
 
     @property
     def namespace(self) -> Optional[str]:

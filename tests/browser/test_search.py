@@ -30,9 +30,11 @@ def page_text(site: Path, path: str) -> str:
 
 
 def pages_listing_model(site: Path, model_id: str) -> set[str]:
-    """Every page whose model table has a copy button for this id (ids are matched like search does)."""
+    """Every page whose model table has a copy button for this id (ids are matched like search does): provider
+    pages, and the page of the model the id serves."""
     needle = f'data-clipboard-text="{html.escape(model_id)}"'.lower()
-    return {path.parent.relative_to(site).as_posix() + "/" for path in site.glob("**/providers/*/index.html")
+    pages = [*site.glob("**/providers/*/index.html"), *site.glob("**/models/*/index.html")]
+    return {path.parent.relative_to(site).as_posix() + "/" for path in pages
             if needle in path.read_text(encoding="utf-8").lower()}
 
 
