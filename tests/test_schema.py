@@ -101,7 +101,8 @@ RULE_WORDS = {"max output": "`max_output`", "cache-read": "`cache_read`", "depre
               "placeholder": "{placeholders}", "not a key of `sources`": "keys of `sources`",
               "before the snapshot": "snapshot", "second USD block": "one block per currency",
               "retired model": "retired", "names no `endpoint`": "`endpoint`",
-              "unknown provider": "data/providers/", "needs a currency": "`currency`", "lists no model": "`removed`"}
+              "unknown provider": "data/providers/", "needs a currency": "`currency`", "lists no model": "`removed`",
+              "not a profile id": "`default`", "written to it exceed": "`cache_write_tokens`"}
 
 
 def rule_words(message: str) -> str:

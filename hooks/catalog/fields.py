@@ -83,15 +83,20 @@ class Text(Field):
 class Integer(Field):
     minimum: int = 1
     example: int = 131072
+    maximum: int | None = None
 
     def check(self, value, spot):
-        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
+        too_big = self.maximum is not None and isinstance(value, int) and value > self.maximum
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum or too_big:
             kind = "a positive integer" if self.minimum == 1 else f"an integer ≥ {self.minimum}"
+            kind += f" up to {self.maximum}" if self.maximum is not None else ""
             return [spot.problem(f"expected {kind}, got {shown(value)}", f"write the full number, e.g. {self.example}")]
         return []
 
     def schema(self):
-        return self.described({"type": "integer", "minimum": self.minimum, "examples": [self.example]})
+        bounds = {"minimum": self.minimum} if self.maximum is None else {"minimum": self.minimum,
+                                                                           "maximum": self.maximum}
+        return self.described({"type": "integer", **bounds, "examples": [self.example]})
 
 
 @dataclass

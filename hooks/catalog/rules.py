@@ -7,6 +7,7 @@ import string
 from .changelog import RULES as CHANGE_RULES
 from .fields import Spot, as_date
 from .problems import Problem
+from .task_rules import RULES as TASK_PROFILE_RULES
 
 # Placeholders a setup guide may use, and the provider field each one needs.
 PLACEHOLDERS = {
@@ -45,6 +46,7 @@ VALIDATOR_ONLY = {
     ),
     "labels": ("a label key is defined in one label file only",),
     "changes": CHANGE_RULES,
+    "task-profiles": TASK_PROFILE_RULES,
     "guides": ("steps use only the known {placeholders}: " + ", ".join("{%s}" % name for name in PLACEHOLDERS),),
 }
 
