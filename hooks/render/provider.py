@@ -102,8 +102,9 @@ def _live_note(catalog: Catalog, provider: Provider, lang: str) -> str:
 def render_models(catalog: Catalog, provider: Provider, lang: str) -> str:
     parts = []
     if provider.models:
-        parts.append(inline(catalog.label("price_unit", lang)) + " "
-                     + cost_note(catalog, catalog.default_profile, lang))
+        parts.append(fill(catalog.label("two_sentences", lang), {
+            "first": inline(catalog.label("price_unit", lang)),
+            "second": cost_note(catalog, catalog.default_profile, lang)}))
         groups = [(None, list(provider.models))]
         if any(model.endpoint for model in provider.models):
             groups = [(endpoint, [model for model in provider.models if model.endpoint == endpoint.id])
