@@ -9,6 +9,7 @@ import pytest
 import catalog
 from catalog.entities import Price, Text, Tier
 from conftest import ROOT
+from render import cost_text, markers, text
 from render.cost import PRICED, TOO_LARGE, TaskCost, task_costs, tier_index
 
 CATALOG = catalog.load(ROOT / "data", ROOT)
@@ -100,3 +101,58 @@ def test_profiles_are_checkable_counts():
     for profile in CATALOG.task_profiles:
         assert profile.cache_read_tokens + profile.cache_write_tokens <= profile.prompt_tokens
         assert isinstance(profile.basis, Text) and profile.basis.en.startswith("Assumed")
+
+
+# Rendering: the cost column and the task-cost page's markers ------------------------------------
+
+def test_costs_read_as_money_with_enough_digits():
+    assert text.cost(1.336875, "USD") == "$1.34" and text.cost(0.0868, "USD") == "$0.087"
+    assert text.cost(0.62, "CNY") == "¥0.62" and text.cost(0.00042, "USD") == "$0.00042"
+    assert text.cost(0, "USD") == "$0.00"
+
+
+@pytest.mark.parametrize("lang, too_large, free", [("en", "Does not fit the context window", "Free"),
+                                                   ("zh", "超出上下文窗口", "免费")])
+def test_cost_cell_one_line_per_currency_and_words_for_the_rest(lang, too_large, free):
+    model = dataclasses.replace(BASE_MODEL, price=usd(input=0.28, output=0.42, cache_read=0.028),
+                                other_prices=(Price("per-token", "CNY", input=2, output=3, cache_read=0.2),))
+    assert cost_text.cost_cell(CATALOG, model, PROFILE, lang) == "$0.087<br>¥0.62"
+    small = dataclasses.replace(model, context=64_000)
+    assert cost_text.cost_cell(CATALOG, small, PROFILE, lang) == too_large
+    assert cost_text.cost_cell(CATALOG, dataclasses.replace(model, price=Price("free"), other_prices=()),
+                                PROFILE, lang) == free
+
+
+def test_long_context_tier_is_named_in_the_cell():
+    tiers = (Tier(50_000, 1, 2, 0.1, None), Tier(None, 2, 4, 0.2, None))
+    model = dataclasses.replace(BASE_MODEL, price=usd(input=1, output=2, cache_read=0.1, tiers=tiers), other_prices=())
+    assert cost_text.cost_cell(CATALOG, model, PROFILE, "zh") == "$0.64 <small>长上下文价格</small>"
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["| Read from cache | 38,250 | $0.30 | $0.011475 |", "so it costs $1.34.", "- Small fix&#58; $"]),
+    ("zh", ["| 缓存读取 | 38,250 | $0.30 | $0.011475 |", "因此总费用为 $1.34。", "- 小修复：$"])])
+def test_worked_example_shows_each_bucket_and_the_total(lang, words):
+    # Anthropic's default model bills $3 in, $15 out, $0.30 cache read, $3.75 cache write per million:
+    # 1,750 × 3 + 38,250 × 0.3 + 5,000 × 3.75 + 1,200 × 15 = 53,475 → $0.053475 a request, × 25 = $1.336875
+    rendered = markers.expand("<!-- catalog:task-example anthropic -->", CATALOG, lang)
+    for word in words:
+        assert word in rendered, word
+
+
+def test_worked_example_needs_a_priced_default_model():
+    groq = CATALOG.provider("groq")
+    unpriced = dataclasses.replace(groq, models=tuple(dataclasses.replace(model, price=Price("free"), other_prices=())
+                                                      for model in groq.models))
+    broken = dataclasses.replace(CATALOG, providers=(unpriced,))
+    with pytest.raises(markers.MarkerError, match="task-example groq.*per-token price"):
+        markers.expand("<!-- catalog:task-example groq -->", broken, "en")
+    with pytest.raises(markers.MarkerError, match="unknown provider"):
+        markers.expand("<!-- catalog:task-example nobody -->", CATALOG, "en")
+
+
+def test_profiles_table_lists_every_profile_in_both_languages():
+    for lang in ("en", "zh"):
+        table = markers.expand("<!-- catalog:task-profiles -->", CATALOG, lang).splitlines()
+        assert len(table) == 2 + len(CATALOG.task_profiles)
+        assert all(f"**{profile.name(lang)}**" in row for profile, row in zip(CATALOG.task_profiles, table[2:]))
