@@ -133,9 +133,14 @@ def test_long_context_tier_is_named_in_the_cell():
     ("en", ["| Read from cache | 38,250 | $0.30 | $0.011475 |", "so it costs $1.34.", "- Small fix&#58; $"]),
     ("zh", ["| 缓存读取 | 38,250 | $0.30 | $0.011475 |", "因此总费用为 $1.34。", "- 小修复：$"])])
 def test_worked_example_shows_each_bucket_and_the_total(lang, words):
-    # Anthropic's default model bills $3 in, $15 out, $0.30 cache read, $3.75 cache write per million:
+    # The default model billed $3 in, $15 out, $0.30 cache read, $3.75 cache write per million, default profile:
     # 1,750 × 3 + 38,250 × 0.3 + 5,000 × 3.75 + 1,200 × 15 = 53,475 → $0.053475 a request, × 25 = $1.336875
-    rendered = markers.expand("<!-- catalog:task-example anthropic -->", CATALOG, lang)
+    anthropic = CATALOG.provider("anthropic")
+    fixed = usd(input=3, output=15, cache_read=0.3, cache_write=3.75)
+    models = tuple(dataclasses.replace(model, price=fixed, other_prices=())
+                   if model.id == anthropic.cline.default_model else model for model in anthropic.models)
+    priced_catalog = dataclasses.replace(CATALOG, providers=(dataclasses.replace(anthropic, models=models),))
+    rendered = markers.expand("<!-- catalog:task-example anthropic -->", priced_catalog, lang)
     for word in words:
         assert word in rendered, word
 
