@@ -9,7 +9,7 @@ import pytest
 import catalog
 from catalog.entities import Price, Text, Tier
 from conftest import ROOT
-from render import cost_text, markers, text
+from render import cost_text, markers, models, text
 from render.cost import PRICED, TOO_LARGE, TaskCost, task_costs, tier_index
 
 CATALOG = catalog.load(ROOT / "data", ROOT)
@@ -161,3 +161,22 @@ def test_profiles_table_lists_every_profile_in_both_languages():
         table = markers.expand("<!-- catalog:task-profiles -->", CATALOG, lang).splitlines()
         assert len(table) == 2 + len(CATALOG.task_profiles)
         assert all(f"**{profile.name(lang)}**" in row for profile, row in zip(CATALOG.task_profiles, table[2:]))
+
+
+def test_comparison_has_a_sortable_cost_column_from_the_same_function():
+    from render import comparison_columns, comparison_data
+    column = next(item for item in comparison_columns.COLUMNS if item.key == "task-cost")
+    assert column.sort == "price"
+    for lang in ("en", "zh"):
+        rows = {(record.anchor, record.model): record for record in comparison_data.records(CATALOG, lang)}
+        index = comparison_columns.COLUMNS.index(column)
+        for provider in CATALOG.providers[:8]:
+            for model in provider.models:
+                record = rows[(models.model_anchor(provider, model).removeprefix("model-"), model.id)]
+                costs = task_costs(model, CATALOG.default_profile)
+                shown = [line.split("\t")[0] for line in record.cells[index].split("\n")]
+                assert shown == [text.plain(line.split(" <small>")[0]) for line in
+                                 cost_text.cost_cell(CATALOG, model, CATALOG.default_profile, lang).split("<br>")]
+                main = costs[0]
+                expected = main.amount if main.kind == PRICED else (0.0 if main.kind == "free" else None)
+                assert record.sort[index] == expected and record.currency == (model.price.currency or "")
