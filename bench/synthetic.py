@@ -56,7 +56,8 @@ def provider(number: int, models: int) -> dict:
         "summary": {"en": f"Synthetic provider number {number}.", "zh": f"第 {number} 家合成服务商。"},
         "website": f"https://provider-{number}.example.com/",
         "api_key_url": f"https://provider-{number}.example.com/keys",
-        "cline": {"provider": f"Provider {number}", "key_field": f"Provider {number} API Key", "model_field": "Model"},
+        "cline": {"provider": f"Provider {number}", "key_field": f"Provider {number} API Key", "model_field": "Model",
+                  **({"default_model": f"lab-0/model-{number}-0"} if models else {})},
         "tips": [{"en": "Pick the cheapest model that fits your task.", "zh": "选择能完成任务的最便宜的模型。"}],
         "sources": {"models": {"url": f"https://provider-{number}.example.com/models",
                                "title": {"en": f"Provider {number} models", "zh": f"第 {number} 家服务商的模型列表"}}},
@@ -87,6 +88,11 @@ def make_project(target: Path, providers: int, models: int) -> Path:
     for name in ("compare.md", "compare.zh.md", "exports.md", "exports.zh.md"):
         if (ROOT / "docs" / name).is_file():
             shutil.copy2(ROOT / "docs" / name, docs / name)
+    # Model tables link to the task-cost page; its worked example uses a provider the catalog has.
+    for name in ("task-cost.md", "task-cost.zh.md"):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        (docs / name).write_text(text.replace("catalog:task-example anthropic", "catalog:task-example provider-0"),
+                                 encoding="utf-8")
     return target
 
 

@@ -21,11 +21,12 @@ from conftest import ROOT
 CORPUS = ROOT / "tests/data_corpus"
 # Groq as it was when the validator tests were written: they change one field of it at a time.
 GROQ_FIXTURE = ROOT / "tests/fixtures/groq.yaml"
-SCHEMA_LINE = re.compile(rb"\$schema=\S*/schemas/(?P<kind>[a-z]+)\.schema\.json")
+SCHEMA_LINE = re.compile(rb"\$schema=\S*/schemas/(?P<kind>[a-z-]+)\.schema\.json")
 HEADER = re.compile(rb"^# (?P<key>schema|expect): (?P<value>.*)$", re.M)
 # Where each kind of file goes in a data folder; {stem} is the corpus file's name.
 PLACES = {"provider": "providers/{stem}.yaml", "vendors": "vendors.yaml", "labels": "labels/{stem}.yaml",
-          "glossary": "glossary.yaml", "guides": "guides.yaml", "changes": "changes.yaml"}
+          "glossary": "glossary.yaml", "guides": "guides.yaml", "changes": "changes.yaml",
+          "task-profiles": "task-profiles.yaml"}
 
 
 @dataclass(frozen=True)

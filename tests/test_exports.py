@@ -16,11 +16,11 @@ import pytest
 
 import catalog
 from catalog import specs
-from catalog.entities import (ClineSettings, Endpoint, Guide, Link, Model, Price, Provider, Source, Term, Text,
-                              Tier, Upstream, Vendor)
+from catalog.entities import (ClineSettings, Endpoint, Guide, Link, Model, Price, Provider, Source, TaskProfile,
+                              Term, Text, Tier, Upstream, Vendor)
 from conftest import ROOT
 from docsite.exports import Urls
-from render import llms
+from render import cost, llms
 from render.text import inline, llms_text
 from sitecheck import Page, resolve
 
@@ -57,6 +57,7 @@ def test_schema_enums_are_the_validators_values():
     assert defs["status"]["enum"] == list(specs.STATUSES)
     assert defs["plan"]["enum"] == list(specs.PLANS)
     assert defs["currency"]["enum"] == list(specs.CURRENCIES)
+    assert defs["task_cost"]["properties"]["kind"]["enum"] == [cost.PRICED, cost.TOO_LARGE, *specs.PLANS]
 
 
 def test_schema_rejects_what_the_catalog_forbids(export):
@@ -140,6 +141,29 @@ def test_export_round_trips_to_the_catalog(export):
                           tuple(map(_text, item["setup_steps"]))) for kind, item in export["guides"].items()}
     assert guides == CATALOG.guides
     assert tuple(Term(item["en"], item["zh"], _text(item["note"])) for item in export["glossary"]) == CATALOG.glossary
+
+
+def _profile(item) -> TaskProfile:
+    fields = {key: value for key, value in item.items() if key != "cache_read_tokens"}  # derived: checked below
+    profile = TaskProfile(**{**fields, **{key: _text(item[key]) for key in ("name", "description", "basis")}})
+    assert profile.cache_read_tokens == item["cache_read_tokens"]
+    return profile
+
+
+def test_export_holds_the_task_profiles_and_every_models_cost_per_task(export):
+    profiles = tuple(_profile(item) for item in export["task_profiles"]["profiles"])
+    assert profiles == CATALOG.task_profiles
+    assert export["task_profiles"]["default"] == CATALOG.default_profile.id
+    models = iter(export["models"])
+    for provider in CATALOG.providers:
+        for model in provider.models:
+            exported = next(models)["task_costs"]
+            for profile in CATALOG.task_profiles:
+                expected = [(item.kind, item.currency, item.tier) for item in cost.task_costs(model, profile)]
+                assert [(item["kind"], item["currency"], item["tier"]) for item in exported[profile.id]] == expected
+                amounts = [item.amount for item in cost.task_costs(model, profile)]
+                assert [item["amount"] for item in exported[profile.id]] == [
+                    pytest.approx(amount, abs=1e-6) if amount is not None else None for amount in amounts]
 
 
 def test_export_links_lead_to_the_pages_in_each_language(site, export):

@@ -45,17 +45,20 @@ def test_fill_escapes_the_template_but_not_the_values():
     assert fill("Paste into {field}|", {"field": "**Groq API Key**"}) == "Paste into **Groq API Key**&#124;"
 
 
-@pytest.mark.parametrize("lang, header, price_cell", [
-    ("en", "| Model ID | Vendor | Context window | Max output | Input | Output | Cache read | Capabilities |", "$0.59"),
-    ("zh", "| 模型 ID | 厂商 | 上下文窗口 | 最大输出 | 输入 | 输出 | 缓存读取 | 能力 |", "$0.59"),
+@pytest.mark.parametrize("lang, header, capability", [
+    ("en", "| Model ID | Vendor | Context window | Max output | Input | Output | Cache read | Capabilities | "
+           "[Cost per task&#58; Feature across files](/task-cost.md) |", "Tool use"),
+    ("zh", "| 模型 ID | 厂商 | 上下文窗口 | 最大输出 | 输入 | 输出 | 缓存读取 | 能力 | "
+           "[任务费用：跨文件功能](/task-cost.md) |", "工具调用"),
 ])
-def test_model_table_in_both_languages(lang, header, price_cell):
+def test_model_table_in_both_languages(lang, header, capability):
     table = models.model_table(CATALOG, GROQ, GROQ.models, lang)
     lines = table.splitlines()
     assert lines[0] == header
     assert len(lines) == 2 + len(GROQ.models)
     row = next(line for line in lines if "llama-3.3-70b-versatile" in line)
-    assert "| 131,072 | 32,768 | $0.59 | $0.79 | — |" in row
+    # 25 requests × (45,000 sent × $0.59 + 1,200 generated × $0.79) / 1M: no cache price, all input
+    assert row.endswith(f"| 131,072 | 32,768 | $0.59 | $0.79 | — | {capability} | $0.69 |")
 
 
 def test_capabilities_and_plans_are_localized():

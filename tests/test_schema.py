@@ -103,7 +103,8 @@ RULE_WORDS = {"max output": "`max_output`", "cache-read": "`cache_read`", "depre
               "retired model": "retired", "names no `endpoint`": "`endpoint`",
               "unknown provider": "data/providers/", "needs a currency": "`currency`", "lists no model": "`removed`",
               "input price is 0": "`input` price is never 0", "got -0.0": "-0.0",
-              "in the future": "`verified` date is not in the future", "your `": "fields those need"}
+              "in the future": "`verified` date is not in the future", "your `": "fields those need",
+              "not a profile id": "`default`", "written to it exceed": "`cache_write_tokens`"}
 
 
 def rule_words(message: str) -> str:

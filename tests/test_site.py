@@ -10,9 +10,10 @@ import pytest
 
 import catalog
 from conftest import ROOT, mkdocs_build
+from render.cost_text import cost_cell
 from render.models import model_anchor
 from render.text import money
-from sitecheck import Page, is_external, resolve, search_index
+from sitecheck import Page, is_external, resolve, search_index, unescape
 
 CATALOG = catalog.load(ROOT / "data", ROOT)
 GROQ = CATALOG.provider("groq")
@@ -210,3 +211,27 @@ def test_navigation_reads_home_providers_compare_first(site):
         order = re.findall(r'<a href="([^"]+)" class="md-nav__link', nav)
         positions = [order.index(f"{name}/") for name in ("providers", "compare", "glossary", "exports")]
         assert positions == sorted(positions), (lang, order[:12])
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "Cost per task: Feature across files"),
+                                           ("zh", "任务费用：跨文件功能")])
+def test_model_tables_end_with_the_cost_of_the_default_task(site, lang, heading):
+    groq = page(site, lang, "providers/groq")
+    header = re.search(r'<th[^>]*><a href="([^"]+)">([^<]+)</a></th>\s*</tr>\s*</thead>', groq.source)
+    assert unescape(header.group(2)) == heading
+    target = resolve(site, site / LANG_ROOT[lang] / "providers/groq/index.html", header.group(1))
+    assert target == site / LANG_ROOT[lang] / "task-cost/index.html" and target.is_file()
+    for model in GROQ.models:
+        row = re.search(f'id="{model_anchor(GROQ, model)}".*?</tr>', groq.source, re.S).group()
+        last = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[-1]
+        assert last == cost_cell(CATALOG, model, CATALOG.default_profile, lang), model.id
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_task_cost_page_lists_the_profiles_and_follows_the_comparison(site, lang):
+    task_cost = page(site, lang, "task-cost")
+    for profile in CATALOG.task_profiles:
+        assert profile.name(lang) in task_cost.text and f"{profile.prompt_tokens:,}" in task_cost.text
+    home = page(site, lang, "")
+    order = re.findall(r'<a href="([^"]+)" class="md-nav__link', home.source[home.source.index("md-nav--primary"):])
+    assert order.index("compare/") < order.index("task-cost/") < order.index("glossary/"), order[:12]

@@ -13,7 +13,8 @@ from .entities import Catalog
 from .fields import Spot
 from .problems import CatalogError, Problem
 from .source import SourceError, load_file
-from .specs import CHANGES, GLOSSARY, GUIDES, LABELS, PROVIDER, VENDORS
+from .specs import CHANGES, GLOSSARY, GUIDES, LABELS, PROVIDER, TASK_PROFILES, VENDORS
+from .task_rules import check_task_profiles
 
 __all__ = ["Catalog", "CatalogError", "Problem", "load", "load_cached", "stats"]
 
@@ -70,6 +71,9 @@ def load(data_dir: Path, root: Path) -> Catalog:
     guides, guides_path = _read(data_dir / "guides.yaml", root, GUIDES, problems)
     if guides is not None:
         problems += template_rules.check_guides(guides, guides_path)
+    task_profiles, profiles_path = _read(data_dir / "task-profiles.yaml", root, TASK_PROFILES, problems)
+    if task_profiles is not None:
+        problems += check_task_profiles(task_profiles, profiles_path)
     vendor_map = build.vendors(vendors) if vendors is not None else {}
     providers, trees = [], []
     for path in _provider_files(data_dir, root, problems):
@@ -89,7 +93,7 @@ def load(data_dir: Path, root: Path) -> Catalog:
     changes = _read_changes(data_dir, root, providers, problems)
     if problems:
         raise CatalogError(problems)
-    return build.catalog(providers, vendor_map, labels, glossary, guides, changes)
+    return build.catalog(providers, vendor_map, labels, glossary, guides, task_profiles, changes)
 
 
 def _read_changes(data_dir: Path, root: Path, providers: list, problems: list) -> tuple:

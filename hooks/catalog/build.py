@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .entities import (Catalog, ClineSettings, Endpoint, Guide, Link, Model, Price, Provider, Source,
-                       Term, Text, Tier, Upstream, Vendor)
+                       TaskProfile, Term, Text, Tier, Upstream, Vendor)
 from .fields import as_date
 
 
@@ -82,7 +82,15 @@ def vendors(value) -> dict:
     return {key: Vendor(key, text(item["name"]), item["website"]) for key, item in value.items()}
 
 
-def catalog(providers: list, vendor_map: dict, labels, glossary, guides, changes: tuple = ()) -> Catalog:
+def task_profile(value) -> TaskProfile:
+    return TaskProfile(value["id"], text(value["name"]), text(value["description"]), value["requests"],
+                       value["prompt_tokens"], value["cache_read_percent"], value["cache_write_tokens"],
+                       value["output_tokens"], text(value["basis"]))
+
+
+def catalog(providers: list, vendor_map: dict, labels, glossary, guides, task_profiles,
+            changes: tuple = ()) -> Catalog:
+    profiles = tuple(task_profile(item) for item in task_profiles["profiles"])
     return Catalog(
         providers=tuple(providers),
         vendors=vendor_map,
@@ -91,5 +99,7 @@ def catalog(providers: list, vendor_map: dict, labels, glossary, guides, changes
                            tuple(item.get("keep", ()))) for item in glossary),
         guides={kind: Guide(text(item["heading"]), texts(item["key_steps"]), texts(item["setup_steps"]))
                 for kind, item in guides.items()},
+        task_profiles=profiles,
+        default_profile=next(item for item in profiles if item.id == task_profiles["default"]),
         changes=changes,
     )

@@ -222,12 +222,34 @@ class Change:
 
 
 @dataclass(frozen=True)
+class TaskProfile:
+    """A typical Cline task: `requests` alike, each with these token counts (see data/task-profiles.yaml)."""
+
+    id: str
+    name: Text
+    description: Text
+    requests: int
+    prompt_tokens: int  # sent per request, the cached part included
+    cache_read_percent: int
+    cache_write_tokens: int
+    output_tokens: int
+    basis: Text
+
+    @property
+    def cache_read_tokens(self) -> int:
+        """Tokens of each prompt served from the cache (whole tokens, rounded down)."""
+        return self.prompt_tokens * self.cache_read_percent // 100
+
+
+@dataclass(frozen=True)
 class Catalog:
     providers: tuple[Provider, ...]
     vendors: dict  # id -> Vendor
     labels: dict  # key -> Text
     glossary: tuple[Term, ...]
     guides: dict  # provider kind -> Guide
+    task_profiles: tuple[TaskProfile, ...]
+    default_profile: TaskProfile  # the one the provider pages' cost column prices
     changes: tuple[Change, ...] = ()  # newest first
 
     def provider(self, provider_id: str) -> Provider:

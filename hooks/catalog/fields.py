@@ -90,8 +90,10 @@ class Integer(Field):
     maximum: int = MAX_TOKENS
 
     def check(self, value, spot):
-        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
+        too_big = self.maximum is not None and isinstance(value, int) and value > self.maximum
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum or too_big:
             kind = "a positive integer" if self.minimum == 1 else f"an integer ≥ {self.minimum}"
+            kind += f" up to {self.maximum}" if self.maximum is not None else ""
             return [spot.problem(f"expected {kind}, got {shown(value)}", f"write the full number, e.g. {self.example}")]
         if value > self.maximum:
             return [spot.problem(f"{value:,} is more than any model offers",

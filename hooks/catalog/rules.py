@@ -6,6 +6,7 @@ from __future__ import annotations
 from .changelog import RULES as CHANGE_RULES
 from .fields import Spot, as_date, today
 from .problems import Problem
+from .task_rules import RULES as TASK_PROFILE_RULES
 from .templates import GUIDE_PLACEHOLDERS
 
 # What these rules check, by kind of data file, in the words the JSON Schemas show contributors.
@@ -39,6 +40,7 @@ VALIDATOR_ONLY = {
                "every label the site uses is defined, in the file named in hooks/catalog/templates.py",
                "a label uses only the {placeholders} it receives (most receive none); other braces are text"),
     "changes": CHANGE_RULES,
+    "task-profiles": TASK_PROFILE_RULES,
     "guides": ("steps use only the known {placeholders}: " + ", ".join("{%s}" % name for name in GUIDE_PLACEHOLDERS),
                "a heading uses no {placeholders}"),
 }

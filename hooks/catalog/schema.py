@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import rules, source
 from .fields import Field
-from .specs import CHANGES, GLOSSARY, GUIDES, LABELS, PROVIDER, VENDORS
+from .specs import CHANGES, GLOSSARY, GUIDES, LABELS, PROVIDER, TASK_PROFILES, VENDORS
 
 DIALECT = "http://json-schema.org/draft-07/schema#"  # the draft the YAML language server knows best
 GENERATED_BY = "Generated from hooks/catalog/specs.py by `scripts/check schemas --write`; do not edit by hand."
@@ -38,6 +38,7 @@ DATA_FILES = (
     DataFile("glossary", GLOSSARY, "data/glossary.yaml", "Glossary (data/glossary.yaml)"),
     DataFile("guides", GUIDES, "data/guides.yaml", "Setup guides (data/guides.yaml)"),
     DataFile("changes", CHANGES, "data/changes.yaml", "Catalog changes (data/changes.yaml)"),
+    DataFile("task-profiles", TASK_PROFILES, "data/task-profiles.yaml", "Task profiles (data/task-profiles.yaml)"),
 )
 
 

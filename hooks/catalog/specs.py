@@ -282,3 +282,36 @@ CHANGES = ListOf("data/changes.yaml: what changed in the catalog, one entry per 
         "facts": ListOf("The facts that changed (for `added`: the new model's main facts).", item=FACT_CHANGE),
     },
     required=("date", "provider", "model", "event", "source")))
+TASK_PROFILE = Record(
+    "One typical Cline task: how many requests it makes and what each request sends, reads from and writes to the "
+    "cache, and generates. Counts are per request, averaged over the task, in the four buckets Cline's task "
+    "history records (`tokensIn`, `cacheReads`, `cacheWrites`, `tokensOut`).",
+    fields={
+        "id": Text("A short id for links and the export.", pattern=ID_PATTERN, example="small-fix", max_length=40),
+        "name": Localized("The task's name as readers see it.", max_length=60),
+        "description": Localized("One sentence: what kind of work this is.", max_length=300),
+        "requests": Integer("API requests in the task: Cline sends one per step (each tool use is a step).",
+                            example=25),
+        "prompt_tokens": Integer("Tokens sent per request, the whole conversation so far included (in Cline's "
+                                 "counts, `tokensIn` + `cacheReads` + `cacheWrites` of one request).", example=45000),
+        "cache_read_percent": Integer("Share of the prompt served from the provider's cache, in percent (0–100).",
+                                      minimum=0, maximum=100, example=85),
+        "cache_write_tokens": Integer("Tokens per request written to the cache (the new end of the conversation).",
+                                      minimum=0, example=5000),
+        "output_tokens": Integer("Tokens generated per request (Cline's `tokensOut`).", example=1200),
+        "basis": Localized("Where the numbers come from and which of them are assumptions.", max_length=600),
+    },
+    required=("id", "name", "description", "requests", "prompt_tokens", "cache_read_percent", "cache_write_tokens",
+              "output_tokens", "basis"),
+)
+
+TASK_PROFILES = Record(
+    "data/task-profiles.yaml: typical Cline tasks, priced for every model on the provider pages, the task-cost page "
+    "and in the export.",
+    fields={
+        "default": Text("The id of the profile that the provider pages' cost column uses.", pattern=ID_PATTERN,
+                        example="feature", max_length=40),
+        "profiles": ListOf("The profiles, in the order readers see them.", item=TASK_PROFILE, min_items=1),
+    },
+    required=("default", "profiles"),
+)

@@ -52,6 +52,10 @@ LABEL_PLACEHOLDERS = {
     # Model pages and their index (render/model_pages.py and friends)
     "mp_provider_count": ("count",), "mp_at": ("value", "where"), "mp_compare_text": ("link",), "mp_row_link":
     ("count",), "mp_cmp_pick": ("number",), "mp_description": ("name", "vendor", "count"),
+    # What a task costs (render/cost.py, cost_text.py and the task-cost page)
+    "col_task_cost": ("profile",), "task_cost_note": ("profile", "link"), "example_total": ("request", "requests",
+    "total"), "example_model": ("profile", "model", "provider", "currency"), "example_profile_line": ("profile",
+    "cost"), "share_tokens": ("percent", "tokens"),
     # scripts/check diff (hooks/checks/diff.py)
     "diff_title": ("base",), "diff_model_added": ("facts",), "diff_model_retired": ("date",),
     "diff_summary": ("models", "providers"),
@@ -78,6 +82,13 @@ REQUIRED_LABELS = {
         "mp_index_shared", "mp_index_single", "mp_col_model", "mp_col_providers", "mp_cmp_intro", "mp_cmp_pick",
         "mp_cmp_none", "mp_cmp_fact", "mp_cmp_output", "mp_cmp_lowest_output", "mp_cmp_empty", "mp_description",
         "mp_index_description",
+    ),
+    "taskcost": (  # what a task costs: every label of the file
+        "col_task_cost", "task_too_large", "task_cost_note", "task_cost_page", "task_long_context", "col_profile",
+        "col_requests", "col_prompt_tokens", "col_cache_read_share", "col_cache_write_tokens", "col_output_tokens",
+        "col_basis", "col_bucket", "col_tokens", "col_rate", "col_amount", "bucket_fresh", "bucket_cache_read",
+        "bucket_cache_write", "bucket_output", "example_total", "example_model", "example_all_profiles",
+        "example_profile_line", "share_tokens",
     ),
     "changepage": (  # the change page, its feeds and the retirement radar: every label of the file
         "changes_title", "changes_intro", "changes_latest", "changes_none", "changes_feeds", "changes_feed",

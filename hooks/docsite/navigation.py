@@ -14,7 +14,8 @@ from .pages import provider_id_of
 
 # Reading order of the top level: what a reader needs first. Pages not listed keep their place after
 # these, in MkDocs' own (alphabetical) order. Names are docs paths without the language suffix.
-TOP_LEVEL_ORDER = ("index", "providers", "compare", "models", "changes", "glossary", "exports", "contributing")
+TOP_LEVEL_ORDER = ("index", "providers", "compare", "models", "task-cost", "changes", "glossary", "exports",
+                   "contributing")
 
 
 def _top_level_name(item) -> str:

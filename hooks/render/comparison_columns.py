@@ -14,7 +14,8 @@ from typing import Callable
 from catalog.entities import Catalog, Model, Price, Provider
 
 from .comparison_values import STATUS_ORDER, price_values
-from .text import money, plain, short_tokens, tokens
+from .cost import PRICED, TOO_LARGE, task_costs
+from .text import cost, money, plain, short_tokens, tokens
 
 Lines = list[str]
 
@@ -25,7 +26,7 @@ class Column:
     label: str  # label key in data/labels
     sort: str   # text (collated), number, price (free first, unknown last, per currency), count, rank
     cell: str   # how the first line is shown: provider (link), model (link and copy button), status, text
-    value: Callable[[Provider, Model, str], object]  # None: sorts by the text its cell shows first
+    value: Callable[[Catalog, Provider, Model, str], object]  # None: sorts by the text its cell shows first
     lines: Callable[[Catalog, Provider, Model, str], Lines]
 
 
@@ -95,37 +96,57 @@ def status_lines(catalog: Catalog, provider: Provider, model: Model, lang: str) 
     return lines
 
 
-def shown_first(provider: Provider, model: Model, lang: str) -> None:
+def shown_first(catalog: Catalog, provider: Provider, model: Model, lang: str) -> None:
     """Text columns sort by what their cell shows first: the script reads it there (not sent twice)."""
     return None
 
 
-def price_value(field: str) -> Callable[[Provider, Model, str], object]:
+def price_value(field: str) -> Callable[[Catalog, Provider, Model, str], object]:
     """A price column's sort value: the first tier's amount, 0 when free, None when unknown."""
     key = field.replace("_", "-")
 
-    def value(provider: Provider, model: Model, lang: str):
+    def value(catalog: Catalog, provider: Provider, model: Model, lang: str):
         raw = price_values(model.price)[key]
         return float(raw) if raw else None
     return value
+
+
+def task_cost_lines(catalog: Catalog, provider: Provider, model: Model, lang: str) -> Lines:
+    """The default task's cost, a line per price block; the long-context price as a note."""
+    lines = []
+    for value in task_costs(model, catalog.default_profile):
+        if value.kind == PRICED:
+            note = "\t" + label(catalog, "task_long_context", lang) if value.tier else ""
+            lines.append(cost(value.amount, value.currency) + note)
+        else:
+            key = "task_too_large" if value.kind == TOO_LARGE else "plan_" + value.kind
+            lines.append(label(catalog, key, lang))
+    return lines
+
+
+def task_cost_value(catalog: Catalog, provider: Provider, model: Model, lang: str):
+    """Sorts by the main block's cost (its currency is the row's); free first, no number last."""
+    first = task_costs(model, catalog.default_profile)[0]
+    return first.amount if first.kind == PRICED else (0.0 if first.kind == "free" else None)
 
 
 COLUMNS = (
     Column("provider", "col_provider", "text", "provider", shown_first, provider_lines),
     Column("model", "cmp_col_model", "text", "model", shown_first, lambda c, p, m, lang: [m.id, "\t" + plain(m.name)]),
     Column("vendor-name", "col_vendor", "text", "text", shown_first, vendor_lines),
-    Column("context", "col_context", "number", "text", lambda p, m, lang: m.context,
+    Column("context", "col_context", "number", "text", lambda c, p, m, lang: m.context,
            lambda c, p, m, lang: [tokens(m.context)]),
-    Column("max-output", "col_max_output", "number", "text", lambda p, m, lang: m.max_output,
+    Column("max-output", "col_max_output", "number", "text", lambda c, p, m, lang: m.max_output,
            lambda c, p, m, lang: [tokens(m.max_output)]),
     Column("input", "col_input", "price", "text", price_value("input"), price_lines("input")),
     Column("output", "col_output", "price", "text", price_value("output"), price_lines("output")),
     Column("cache-read", "col_cache_read", "price", "text", price_value("cache_read"), price_lines("cache_read")),
     Column("cache-write", "cmp_col_cache_write", "price", "text", price_value("cache_write"),
            price_lines("cache_write")),
-    Column("capabilities", "col_capabilities", "count", "text", lambda p, m, lang: len(m.capabilities),
+    Column("task-cost", "cmp_col_task_cost", "price", "text", task_cost_value, task_cost_lines),
+    Column("capabilities", "col_capabilities", "count", "text", lambda c, p, m, lang: len(m.capabilities),
            capability_lines),
-    Column("status-rank", "cmp_col_status", "rank", "status", lambda p, m, lang: STATUS_ORDER.index(m.status),
+    Column("status-rank", "cmp_col_status", "rank", "status", lambda c, p, m, lang: STATUS_ORDER.index(m.status),
            status_lines),
 )
 NUMERIC = {"number", "price"}

@@ -65,7 +65,7 @@ def record(catalog: Catalog, provider: Provider, provider_index: int, model: Mod
         vendor=model.vendor.id, plan=model.price.plan, currency=model.price.currency or "", inputs=inputs(model),
         capabilities=" ".join(model.capabilities), status=model.status, terms=plain(model_terms(model)),
         source=model.source.url, verified=model.verified.isoformat(),
-        sort=tuple(column.value(provider, model, lang) for column in COLUMNS),
+        sort=tuple(column.value(catalog, provider, model, lang) for column in COLUMNS),
         cells=tuple("\n".join(column.lines(catalog, provider, model, lang)) for column in COLUMNS),
         page=model_page_of(catalog, model))
 

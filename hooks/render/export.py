@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime
 from typing import Callable
 
-from catalog.entities import Catalog, ClineSettings, Endpoint, Model, Price, Provider, Text, Upstream
+from catalog.entities import Catalog, ClineSettings, Endpoint, Model, Price, Provider, TaskProfile, Text, Upstream
 from catalog.specs import CAPABILITIES, PLANS, PROVIDER_KINDS, STATUSES
 
 from .model_page import largest_context, lowest_inputs
+from .cost import TaskCost, task_costs
 from .models import comparison_anchor, model_anchor
 from .served import Served, served_models
 
-FORMAT_VERSION = "1.3"  # 1.2: providers carry `aliases`; 1.3: models name the model they serve, `served_models`
+FORMAT_VERSION = "1.4"  # 1.2: `aliases`; 1.3: `model` and `served_models`; 1.4: `task_profiles`, `task_costs`
 LANGS = ("en", "zh")
 
 # page_url(lang, path inside the language's site, e.g. "providers/groq/") -> absolute URL
@@ -84,7 +85,26 @@ def provider(value: Provider, page_url: PageUrl) -> dict:
     }
 
 
-def model(owner: Provider, value: Model, page_url: PageUrl) -> dict:
+def task_profile(value: TaskProfile) -> dict:
+    return {"id": value.id, "name": text(value.name), "description": text(value.description),
+            "requests": value.requests, "prompt_tokens": value.prompt_tokens,
+            "cache_read_percent": value.cache_read_percent, "cache_read_tokens": value.cache_read_tokens,
+            "cache_write_tokens": value.cache_write_tokens, "output_tokens": value.output_tokens,
+            "basis": text(value.basis)}
+
+
+def task_cost(value: TaskCost) -> dict:
+    # Rounded to a millionth of the currency unit: the float sums carry noise below that.
+    amount = round(value.amount, 6) if value.amount is not None else None
+    return {"kind": value.kind, "currency": value.currency, "amount": amount, "tier": value.tier}
+
+
+def model_task_costs(catalog: Catalog, value: Model) -> dict:
+    """Every profile's cost on the model, by profile id: one entry per price block, in its currency."""
+    return {profile.id: [task_cost(item) for item in task_costs(value, profile)] for profile in catalog.task_profiles}
+
+
+def model(owner: Provider, value: Model, page_url: PageUrl, catalog: Catalog) -> dict:
     page = f"providers/{owner.id}/#{model_anchor(owner, value)}"
     return {
         "provider": owner.id, "id": value.id, "name": value.name, "model": value.serves, "vendor": value.vendor.id,
@@ -96,6 +116,7 @@ def model(owner: Provider, value: Model, page_url: PageUrl) -> dict:
         "upstream_id": value.upstream_id, "source": value.source.url, "source_id": value.source.id,
         "verified": day(value.verified), "page": localized_urls(page_url, page),
         "comparison": localized_urls(page_url, f"compare/#{comparison_anchor(owner, value)}"),
+        "task_costs": model_task_costs(catalog, value),
     }
 
 
@@ -130,9 +151,11 @@ def catalog_document(catalog: Catalog, page_url: PageUrl, schema_url: str, gener
         "vendors": [{"id": vendor.id, "name": text(vendor.name), "website": vendor.website}
                     for vendor in sorted(catalog.vendors.values(), key=lambda vendor: vendor.id)],
         "providers": [provider(item, page_url) for item in catalog.providers],
-        "models": [model(item, entry, page_url) for item in catalog.providers for entry in item.models],
+        "models": [model(item, entry, page_url, catalog) for item in catalog.providers for entry in item.models],
         "served_models": [served(item, page_url) for item in sorted(served_models(catalog).values(),
                                                                      key=lambda item: item.id)],
+        "task_profiles": {"default": catalog.default_profile.id,
+                          "profiles": [task_profile(item) for item in catalog.task_profiles]},
         "guides": {kind: {"heading": text(guide.heading), "key_steps": texts(guide.key_steps),
                           "setup_steps": texts(guide.setup_steps)} for kind, guide in catalog.guides.items()},
         "glossary": [{"en": term.en, "zh": term.zh, "note": text(term.note)} for term in catalog.glossary],

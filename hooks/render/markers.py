@@ -11,7 +11,7 @@ import re
 
 from catalog.entities import Catalog
 
-from . import comparison, overview, provider
+from . import comparison, cost_page, overview, provider
 
 MARKER = re.compile(r"<!--\s*catalog:(?P<name>[^\s>]*)(?:\s+(?P<arg>[^\s>]+))?\s*-->")
 
@@ -21,7 +21,11 @@ CATALOG_MARKERS = {
     "glossary": overview.render_glossary,
     "stats": overview.render_stats,
     "comparison": comparison.render_slot,  # the table itself goes in after conversion: see comparison.py
+    "task-profiles": cost_page.render_profiles,
 }
+
+# Markers that take a provider id: the sections of a provider page, and a few that use one provider.
+PROVIDER_MARKERS = {**provider.RENDERERS, "task-example": cost_page.render_example}
 
 
 class MarkerError(ValueError):
@@ -29,18 +33,21 @@ class MarkerError(ValueError):
 
 
 def _render_one(catalog: Catalog, name: str, arg: str | None, lang: str, catalog_markers: dict) -> str:
-    if name in provider.RENDERERS:
+    if name in PROVIDER_MARKERS:
         if arg is None:
             raise MarkerError(f"marker `catalog:{name}` needs a provider id, e.g. `<!-- catalog:{name} groq -->`")
         if arg not in {entry.id for entry in catalog.providers}:
             known = ", ".join(entry.id for entry in catalog.providers)
             raise MarkerError(f"marker `catalog:{name} {arg}` names an unknown provider (known: {known})")
-        return provider.RENDERERS[name](catalog, catalog.provider(arg), lang)
+        try:
+            return PROVIDER_MARKERS[name](catalog, catalog.provider(arg), lang)
+        except cost_page.ExampleError as error:
+            raise MarkerError(f"marker `catalog:{name} {arg}`: {error}") from None
     if name in catalog_markers:
         if arg is not None:
             raise MarkerError(f"marker `catalog:{name}` takes no argument, got {arg!r}")
         return catalog_markers[name](catalog, lang)
-    known = ", ".join(sorted([*provider.RENDERERS, *CATALOG_MARKERS]))
+    known = ", ".join(sorted([*PROVIDER_MARKERS, *CATALOG_MARKERS]))
     raise MarkerError(f"unknown marker `catalog:{name}` (known markers: {known})")
 
 

@@ -6,6 +6,7 @@ import functools
 
 from catalog.entities import Catalog, Model, Price, Provider
 
+from .cost_text import cost_cell, cost_header
 from .text import attr, code, fill, inline, money, short_tokens, tokens
 from .served import page_link
 
@@ -127,14 +128,16 @@ def model_row(catalog: Catalog, provider: Provider, model: Model, lang: str) -> 
     compare = " " + comparison_link(catalog, provider, model, lang) + page_link(catalog, model, lang)
     cells = [anchor + model_id_cell(catalog, model, lang) + compare + description + provenance(catalog, model, lang),
              vendor_text(model, lang), tokens(model.context), tokens(model.max_output),
-             *price_cells(catalog, model, lang), capability_text(catalog, model, lang)]
+             *price_cells(catalog, model, lang), capability_text(catalog, model, lang),
+             cost_cell(catalog, model, catalog.default_profile, lang)]
     return "| " + " | ".join(cells) + " |"
 
 
 def model_table(catalog: Catalog, provider: Provider, models, lang: str) -> str:
     keys = ("col_model_id", "col_vendor", "col_context", "col_max_output",
             "col_input", "col_output", "col_cache_read", "col_capabilities")
-    header = "| " + " | ".join(inline(catalog.label(key, lang)) for key in keys) + " |"
-    align = "| " + " | ".join(["---"] * 2 + ["--:"] * 5 + ["---"]) + " |"
+    headers = [inline(catalog.label(key, lang)) for key in keys] + [cost_header(catalog, catalog.default_profile, lang)]
+    header = "| " + " | ".join(headers) + " |"
+    align = "| " + " | ".join(["---"] * 2 + ["--:"] * 5 + ["---", "--:"]) + " |"
     rows = [model_row(catalog, provider, model, lang) for model in models]
     return "\n".join([header, align, *rows])

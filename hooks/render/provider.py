@@ -7,6 +7,7 @@ import re
 
 from catalog.entities import Catalog, Endpoint, Provider, Source, Text
 
+from .cost_text import cost_note
 from .model_page import SETUP_ANCHOR
 from .models import model_anchor, model_table
 from .text import code, fill, inline
@@ -104,7 +105,9 @@ def _live_note(catalog: Catalog, provider: Provider, lang: str) -> str:
 def render_models(catalog: Catalog, provider: Provider, lang: str) -> str:
     parts = []
     if provider.models:
-        parts.append(inline(catalog.label("price_unit", lang)))
+        parts.append(fill(catalog.label("two_sentences", lang), {
+            "first": inline(catalog.label("price_unit", lang)),
+            "second": cost_note(catalog, catalog.default_profile, lang)}))
         groups = [(None, list(provider.models))]
         if any(model.endpoint for model in provider.models):
             groups = [(endpoint, [model for model in provider.models if model.endpoint == endpoint.id])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import os
 import re
 from functools import lru_cache
@@ -168,3 +169,11 @@ def xml(value: str) -> str:
     """Catalog text as XML character data or a double-quoted attribute value (the Atom feeds): markup
     characters become entities, and characters XML 1.0 forbids are dropped rather than breaking the feed."""
     return html.escape(_XML_INVALID.sub("", value), quote=True)
+
+
+def cost(amount: float, currency: str) -> str:
+    """A task's cost, rounded for reading: two decimals, or two significant digits below 0.10 ($0.087)."""
+    if amount >= 0.1 or amount == 0:
+        return f"{CURRENCY_SIGNS[currency]}{amount:.2f}"
+    decimals = min(6, 1 - math.floor(math.log10(amount)))
+    return f"{CURRENCY_SIGNS[currency]}{amount:.{decimals}f}"
