@@ -90,14 +90,15 @@ class Integer(Field):
     maximum: int = MAX_TOKENS
 
     def check(self, value, spot):
-        too_big = self.maximum is not None and isinstance(value, int) and value > self.maximum
-        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum or too_big:
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
             kind = "a positive integer" if self.minimum == 1 else f"an integer ≥ {self.minimum}"
-            kind += f" up to {self.maximum}" if self.maximum is not None else ""
             return [spot.problem(f"expected {kind}, got {shown(value)}", f"write the full number, e.g. {self.example}")]
-        if value > self.maximum:
+        if value > self.maximum and self.maximum == MAX_TOKENS:
             return [spot.problem(f"{value:,} is more than any model offers",
                                  f"at most {self.maximum:,}; write the number in tokens, e.g. {self.example}")]
+        if value > self.maximum:
+            return [spot.problem(f"{value:,} is more than {self.maximum:,}",
+                                 f"at most {self.maximum:,}, e.g. {self.example}")]
         return []
 
     def schema(self):
