@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -150,13 +149,11 @@ def test_hostile_yaml_is_refused(data, text, expected):
     assert expected in message and message.startswith("data/providers/groq.yaml:")
 
 
-def test_alias_bomb_fails_fast(data):
+def test_alias_bomb_is_refused(data):
     bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 4)}]\n" for i in range(20))
-    start = time.monotonic()
-    [message] = problems_for(data, bomb)
+    [message] = problems_for(data, bomb)  # expanded, the bomb would be 9 × 4^20 items: refused unexpanded
     assert "anchors and aliases are not allowed" in message
-    assert time.monotonic() - start < 5
 
 
 def test_not_utf8(data):
@@ -238,10 +235,9 @@ def test_quoted_date_is_a_date(data):
     assert catalog.load(data, data.parent).provider("groq").verified.isoformat() == "2026-11-28"
 
 
-def test_deep_nesting_fails_fast(data):
-    start = time.monotonic()
+def test_deep_nesting_is_refused(data):
     [message] = problems_for(data, "name: " + "[" * 100_000 + "]" * 100_000 + "\n")
-    assert "nested more than 20 levels deep" in message and time.monotonic() - start < 5
+    assert "nested more than 20 levels deep" in message
 
 
 def test_duplicate_key_names_the_full_field_path(data):
