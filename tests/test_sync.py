@@ -390,3 +390,16 @@ def test_write_records_what_it_changed_in_the_change_log_once(repo, capsys):
     recorded = (repo / "data/changes.yaml").read_text(encoding="utf-8")
     sync(repo, capsys, "--write")  # nothing left to apply: nothing more to record
     assert (repo / "data/changes.yaml").read_text(encoding="utf-8") == recorded
+
+
+def test_changes_that_would_leave_an_invalid_catalog_are_not_written(repo, capsys, monkeypatch):
+    import sync.__main__ as command
+
+    def apply_badly(tree, drift, today):  # a sync defect: a written number the validator refuses
+        tree["models"][0]["context"] = -1
+
+    monkeypatch.setattr(command, "apply", apply_badly)
+    before = {path: path.read_bytes() for path in (repo / "data").rglob("*") if path.is_file()}
+    code, _, err = sync(repo, capsys, "--write")
+    assert code == 2 and "nothing was written" in err and "context" in err and "Traceback" not in err
+    assert {path: path.read_bytes() for path in (repo / "data").rglob("*") if path.is_file()} == before

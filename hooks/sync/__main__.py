@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import catalog
@@ -77,11 +79,12 @@ def _vendor_lookup(root: Path) -> dict:
     return lookup
 
 
-def _validate(root: Path) -> catalog.Catalog:
+def _validate(root: Path, problem: str = "the catalog is not valid; fix it first (scripts/check data)"
+              ) -> catalog.Catalog:
     try:
         return catalog.load(root / "data", root)
     except catalog.CatalogError as error:
-        raise InputError(f"the catalog is not valid; fix it first (scripts/check data):\n{error}") from None
+        raise InputError(f"{problem}:\n{error}") from None
 
 
 def _provider_files(root: Path, chosen: list | None) -> list[Path]:
@@ -93,11 +96,23 @@ def _provider_files(root: Path, chosen: list | None) -> list[Path]:
     return [path for path in files if not chosen or path.stem in chosen]
 
 
-def _record(root: Path, before: catalog.Catalog, today: datetime.date) -> None:
-    """Add what --write changed to data/changes.yaml, dated --today, and check the result loads."""
-    after = _validate(root)
-    record.write(root / "data/changes.yaml", record.entries(before, after, today))
-    _validate(root)
+def _write(root: Path, texts: dict, before: catalog.Catalog, today: datetime.date) -> None:
+    """Write the changed provider files and their change record, only once the result is known to be valid.
+
+    The new files are laid into a copy of data/ first; if that copy does not load, nothing in data/ changes
+    and the message names the problem in the copy (its paths are the same as the real ones).
+    """
+    invalid = "the sync's changes would leave an invalid catalog, so nothing was written (please report it)"
+    with tempfile.TemporaryDirectory(prefix="sync-") as work:
+        staged = Path(work)
+        shutil.copytree(root / "data", staged / "data")
+        for path, text in texts.items():
+            (staged / path.relative_to(root)).write_text(text, encoding="utf-8")
+        after = _validate(staged, invalid)
+        record.write(staged / "data/changes.yaml", record.entries(before, after, today))
+        _validate(staged, invalid)
+        for path in [*texts, root / "data/changes.yaml"]:
+            shutil.copyfile(staged / path.relative_to(root), path)
 
 
 def run(options) -> int:
@@ -109,7 +124,7 @@ def run(options) -> int:
     if options.today < max(models_dev.date, cline.date):
         raise InputError(f"--today {options.today} is before a snapshot's date: `verified` never precedes its source")
     upstreams = Upstreams(models_dev, cline, _vendor_lookup(root))
-    drifts = []
+    drifts, texts = [], {}
     for path in files:
         shown = path.relative_to(root).as_posix()
         tree = load(path, shown)
@@ -119,12 +134,12 @@ def run(options) -> int:
         drifts.append(drift)
         if options.write:
             apply(tree, drift, options.today)
-            path.write_text(write_back(path.read_text(encoding="utf-8"), tree), encoding="utf-8")
+            texts[path] = write_back(path.read_text(encoding="utf-8"), tree)
     print(report.text(drifts), end="")
     if options.markdown:
         options.markdown.write_text(report.markdown(drifts, [models_dev, cline]), encoding="utf-8")
     if options.write:
-        _record(root, before, options.today)
+        _write(root, texts, before, options.today)
     return 1 if options.check and any(drift.found for drift in drifts) else 0
 
 
