@@ -84,7 +84,7 @@ def test_report_lists_models_added_and_withdrawn_upstream(repo, capsys):
     assert re.search(r"withdrawn\s+moonshotai/kimi-k2-instruct-0905  status → retired 2026-07-02", out)
     assert out.rstrip().splitlines()[-1] == ("3 providers compared (6 models), 3 with drift: 15 changed fields, "
                                              "4 models added upstream (0 to add by hand), 1 withdrawn, "
-                                             "0 kept from newer sources")
+                                             "0 kept from newer sources, 0 left out on purpose")
 
 
 def test_markdown_report_for_a_pull_request(repo, capsys, tmp_path):
@@ -104,7 +104,7 @@ def test_check_exits_1_on_drift_and_write_then_finds_none(repo, capsys):
     code, out, _ = sync(repo, capsys, "--check", "--write")
     assert code == 0, out
     assert out.strip().endswith("0 with drift: 0 changed fields, 0 models added upstream (0 to add by hand), "
-                                "0 withdrawn, 0 kept from newer sources")
+                                "0 withdrawn, 0 kept from newer sources, 0 left out on purpose")
     assert written == {path.name: path.read_bytes() for path in (repo / "data/providers").iterdir()}
 
 
@@ -403,3 +403,16 @@ def test_changes_that_would_leave_an_invalid_catalog_are_not_written(repo, capsy
     code, _, err = sync(repo, capsys, "--write")
     assert code == 2 and "nothing was written" in err and "context" in err and "Traceback" not in err
     assert {path: path.read_bytes() for path in (repo / "data").rglob("*") if path.is_file()} == before
+
+
+def test_a_model_left_out_on_purpose_is_explained_not_drift(repo, capsys):
+    path = repo / "data/providers/groq.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("upstream:\n", "upstream:\n  left_out: {openai/gpt-oss-safeguard-20b: "
+                                 "'a safety classifier, not a model to code with'}\n", 1), encoding="utf-8")
+    code, out, err = sync(repo, capsys, "--write")
+    assert code == 0, err
+    assert re.search(r"left out\s+openai/gpt-oss-safeguard-20b  on purpose: a safety classifier, not a model to "
+                     r"code with  \(explained\)", out)
+    assert "3 models added upstream" in out and out.rstrip().endswith("1 left out on purpose")
+    assert "gpt-oss-safeguard-20b" not in provider(repo, "groq")["models"].__repr__()

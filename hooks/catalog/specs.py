@@ -41,6 +41,12 @@ UPSTREAM = Record(
         "endpoints": KeyedBy("For models of one endpoint (their `endpoint:`), other upstream ids, e.g. "
                              "`china: {models_dev: alibaba-cn, cline: alibaba-cn}`.",
                              item=Record("Upstream ids for one endpoint.", fields=_UPSTREAM_FIELDS)),
+        "left_out": KeyedBy("Models an upstream lists that this file leaves out on purpose, by upstream id, each "
+                            "with the reason; `scripts/sync` reports them as explained instead of as drift.",
+                            key_pattern=MODEL_ID_PATTERN,
+                            item=Text("Why the model is left out, for the next person who runs the sync.",
+                                      example="upstream states an output limit larger than the context window",
+                                      max_length=300)),
     },
 )
 

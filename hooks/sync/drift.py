@@ -46,6 +46,7 @@ class ProviderDrift:
     # the snapshot was taken): (our model id, endpoint, source key, as-of date, findings left unapplied).
     explained: list = field(default_factory=list)
     upstream_ids: dict = field(default_factory=dict)  # snapshot key -> the one upstream provider id, or None
+    left_out: list = field(default_factory=list)  # (upstream id, reason): listed upstream, left out on purpose
 
     @property
     def found(self) -> bool:
@@ -170,6 +171,7 @@ def provider_drift(provider_id: str, shown: str, tree: dict, sources: Upstreams)
         sources.models_dev.key: by_endpoint[None].models_dev if len(by_endpoint) == 1 else None,
         sources.cline.key: by_endpoint[None].cline if len(by_endpoint) == 1 else None})
     models = tree.get("models") or []
+    left_out = tree["upstream"].get("left_out") or {}
     for model in models:
         _check_model(drift, model, by_endpoint.get(model.get("endpoint"), by_endpoint[None]), sources, tree)
     # An empty list means the page lists no models on purpose (Cline reads the provider's list live): nothing to add
@@ -178,6 +180,9 @@ def provider_drift(provider_id: str, shown: str, tree: dict, sources: Upstreams)
         known = {name for model in on_line for name in (model["id"], model.get("upstream_id"))}
         for upstream_id, offered in sources.cline.models(line.cline).items():
             if upstream_id not in known and offered.text_io and offered.status != "retired":
+                if upstream_id in left_out:
+                    drift.left_out.append((upstream_id, left_out[upstream_id]))
+                    continue
                 addition = _addition(upstream_id, offered, line, sources)
                 if addition.model.status != "retired":
                     drift.added.append(addition)

@@ -48,6 +48,8 @@ def rows(drift) -> list[tuple[str, str, str, str, str]]:
     found += [("kept", _shown(model_id, endpoint), model_id,
                f"{count} finding(s) not applied: ours come from `{key}`, as of {day}, newer than the snapshot",
                "explained") for model_id, endpoint, key, day, count in drift.explained]
+    found += [("left out", upstream_id, upstream_id, f"on purpose: {reason}", "explained")
+              for upstream_id, reason in drift.left_out]
     return found
 
 
@@ -59,7 +61,8 @@ def summary(drifts: list) -> dict:
             "added": sum(len(drift.added) for drift in drifts),
             "added by hand": sum(1 for drift in drifts for item in drift.added if item.skipped),
             "withdrawn": sum(len(drift.withdrawn) for drift in drifts),
-            "kept": sum(len(drift.explained) for drift in drifts)}
+            "kept": sum(len(drift.explained) for drift in drifts),
+            "left out": sum(len(drift.left_out) for drift in drifts)}
 
 
 def _summary_line(drifts: list) -> str:
@@ -67,13 +70,13 @@ def _summary_line(drifts: list) -> str:
     return (f"{counts['providers']} providers compared ({counts['models compared']} models), {counts['with drift']} "
             f"with drift: {counts['changed fields']} changed fields, {counts['added']} models added upstream "
             f"({counts['added by hand']} to add by hand), {counts['withdrawn']} withdrawn, {counts['kept']} kept "
-            f"from newer sources")
+            f"from newer sources, {counts['left out']} left out on purpose")
 
 
 def text(drifts: list) -> str:
     """One block per provider with drift, one line per finding."""
     lines = []
-    for drift in (drift for drift in drifts if drift.found or drift.explained):
+    for drift in (drift for drift in drifts if drift.found or drift.explained or drift.left_out):
         lines.append(f"{drift.provider}  {drift.file}")
         for kind, model, upstream, fact, where in rows(drift):
             named = "" if model.split(" (")[0] == upstream else f", upstream {upstream}"
@@ -89,7 +92,7 @@ def markdown(drifts: list, snapshots: list) -> str:
               "|---|---|---|---|"]
     lines += [f"| {drift.provider} | {len(drift.changes)} | {len(drift.added)} | {len(drift.withdrawn)} |"
               for drift in drifts if drift.found]  # first: a long body is cut at the end, this overview stays
-    for drift in (drift for drift in drifts if drift.found or drift.explained):
+    for drift in (drift for drift in drifts if drift.found or drift.explained or drift.left_out):
         lines += ["", f"### {drift.provider} (`{drift.file}`)", "", "| | Model | Upstream id | Fact | Snapshot |",
                   "|---|---|---|---|---|"]
         lines += [f"| {kind} | `{model}` | `{upstream}` | {fact.replace('|', '/')} | {where} |"
