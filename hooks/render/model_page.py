@@ -8,6 +8,7 @@ import re
 from catalog.entities import Catalog, Model, Provider
 
 from .models import copyable_id, model_anchor, price_cells, provenance
+from .price_history import render_history
 from .served import Served, served_models
 from .text import attr, fill, inline, money, tokens
 
@@ -119,8 +120,10 @@ def _cell(tag: str, index: int, content: str) -> str:
 def table(catalog: Catalog, served: Served, lang: str) -> str:
     """The entries as an HTML table (every cell is already HTML-safe: escaped text, entities and our tags)."""
     head = "".join(_cell("th", index, inline(catalog.label(key, lang))) for index, key in enumerate(COLUMNS))
-    rows = ["<tr>" + "".join(_cell("td", index, cell) for index, cell in
-                             enumerate(entry_cells(catalog, served, p, m, lang))) + "</tr>" for p, m in ordered(served)]
+    # Each row carries its provider row's id: search entries and the price history lead to it.
+    rows = [f'<tr id="{model_anchor(p, m)}">' + "".join(_cell("td", index, cell) for index, cell in
+                                                      enumerate(entry_cells(catalog, served, p, m, lang))) + "</tr>"
+            for p, m in ordered(served)]
     return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
@@ -159,6 +162,7 @@ def render_page(catalog: Catalog, served: Served, lang: str) -> str:
     compare = f'<a href="../?compare={attr(served.slug)}#compare">{inline(catalog.label("mp_compare_link", lang))}</a>'
     blocks = [f"# {inline(served.name)}", inline(catalog.label("mp_intro", lang)), facts(catalog, served, lang),
               f"## {inline(catalog.label('mp_h_providers', lang))}", inline(catalog.label("price_unit", lang)),
-              SLOT.format(slug=served.slug), f"## {inline(catalog.label('mp_h_compare', lang))}",
+              SLOT.format(slug=served.slug), render_history(catalog, served, lang),
+              f"## {inline(catalog.label('mp_h_compare', lang))}",
               fill(catalog.label("mp_compare_text", lang), {"link": compare})]
     return "\n\n".join(blocks) + "\n"
