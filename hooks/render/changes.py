@@ -8,7 +8,8 @@ import json
 from catalog.entities import Catalog, Change, Provider
 
 from . import changefacts
-from .radar import model_link, render_radar
+from .radar import UP, model_link, render_radar
+from .served import page_link
 from .text import attr, code, fill, inline
 
 PAGE = "changes.md"  # docs-relative source of the page (a generated page, see docsite/changepage.py)
@@ -29,7 +30,7 @@ def _model_cell(catalog: Catalog, change: Change, lang: str) -> str:
     model = change.model()
     if model is None:
         return f"{code(change.model_id)} {inline(catalog.label('changes_model_gone', lang))}"
-    return model_link(change.provider, model)
+    return model_link(change.provider, model) + page_link(catalog, model, lang, UP)
 
 
 def source_cell(catalog: Catalog, change: Change, lang: str) -> str:
