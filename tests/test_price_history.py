@@ -13,7 +13,7 @@ import pytest
 import catalog
 from catalog.entities import Change, FactChange
 from conftest import ROOT
-from render import price_history
+from render import model_page, price_history
 from render.served import Served, served_models, with_pages
 from render.text import money
 from sitecheck import Page, resolve, search_index
@@ -49,7 +49,7 @@ def test_the_recorded_groq_price_change_is_a_row_with_old_and_new_price(lang):
     groq = next(item for item in CATALOG.changes if item.provider.id == "groq"
                 and item.model_id == "openai/gpt-oss-120b" and any(fact.fact == "output" for fact in item.facts))
     output = next(fact for fact in groq.facts if fact.fact == "output")
-    section = html.unescape(price_history.render_history(CATALOG, OSS, lang))
+    section = html.unescape(price_history.markdown_table(CATALOG, OSS, lang))
     [row] = [line for line in rows(section) if 'href="#model-groq-openai-gpt-oss-120b"' in line]
     name = CATALOG.label("diff_field_output", lang)
     assert f"{name} {money(float(output.before), 'USD')} → {money(float(output.after), 'USD')}" in row
@@ -65,7 +65,7 @@ def test_rows_are_newest_first_across_providers_and_only_price_facts_count():
         change(OSS, "cerebras", "2026-10-05", "changed", FactChange("output", "USD", "0.8", "0.75")),
         change(OSS, "nebius", "2026-10-07", "changed", FactChange("context", None, "131000", "128000")),
         change(other, other.entries[0][0].id, "2026-10-09", "changed", FactChange("input", "USD", "1", "2")))
-    section = price_history.render_history(record, OSS, "en")
+    section = price_history.markdown_table(record, OSS, "en")
     assert [row.split(" | ")[0] for row in rows(section)] == ["| 2026-10-05", "| 2026-09-01"]
     assert "Cerebras" in rows(section)[0] and "Groq" in rows(section)[1]
 
@@ -74,7 +74,7 @@ def test_rows_are_newest_first_across_providers_and_only_price_facts_count():
 def test_a_new_entry_shows_its_first_price_as_added(lang, added):
     record = with_changes(change(OSS, "groq", "2026-09-01", "added", FactChange("input", "USD", None, "0.1"),
                                  FactChange("context", None, None, "131072")))
-    [row] = rows(html.unescape(price_history.render_history(record, OSS, lang)))
+    [row] = rows(html.unescape(price_history.markdown_table(record, OSS, lang)))
     assert added in row and "→" not in row
 
 
@@ -94,9 +94,21 @@ def test_catalog_text_in_the_history_is_escaped():
     served = dataclasses.replace(OSS, entries=((provider, hostile),))
     record = with_changes(Change(datetime.date(2026, 9, 1), provider, hostile.id, None, "changed",
                                  provider.sources[0], (FactChange("input", "USD", "1", "2"),)))
-    section = price_history.render_history(record, served, "en")
+    section = price_history.markdown_table(record, served, "en")
     assert "<script>" not in section and "x&#60;script&#62;&#124;y" in section
     assert all(row.count(" | ") == 3 for row in rows(section))  # four cells: the | in the id did not split one
+    table = price_history.table(record, served, "en")
+    assert "<script>" not in table and table.count("<td>") == 4
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_table_joins_the_page_after_markdown_in_place_of_its_slot(lang):
+    section = price_history.render_history(CATALOG, OSS, lang)
+    assert "| " not in section and section.endswith(price_history.SLOT.format(slug=OSS.slug))
+    built = model_page.fill_slot(f"<article>{section}</article>", CATALOG, lang)
+    assert built.endswith(price_history.table(CATALOG, OSS, lang) + "</article>") and "-slot" not in built
+    text = model_page.fill_markdown_slot(section, CATALOG, lang)  # llms-full.txt
+    assert text.endswith(price_history.markdown_table(CATALOG, OSS, lang))
 
 
 # The built pages ----------------------------------------------------------------------------------------

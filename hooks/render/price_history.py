@@ -44,7 +44,7 @@ def history(catalog: Catalog, served: Served) -> list[tuple]:
     return sorted(rows, key=lambda row: row[0].date, reverse=True)  # stable: same-day rows keep catalog order
 
 
-def _row(catalog: Catalog, change: Change, provider, model, lang: str) -> str:
+def _cells(catalog: Catalog, change: Change, provider, model, lang: str) -> list[str]:
     # The provider links to its entry in the table above (which links on to the provider's own page).
     who = (f'<a href="#{model_anchor(provider, model)}">{inline(provider.title(lang))}</a>'
            f"<br><small>{code(model.id)}</small>")
@@ -53,18 +53,36 @@ def _row(catalog: Catalog, change: Change, provider, model, lang: str) -> str:
         changefacts.describe(catalog, fact, lang, added) for fact in change.facts if is_price(fact))
     if added:  # the first price recorded, not a change of one: say so
         facts = catalog.label("fact_line", lang).format(label=changefacts.event(catalog, change, lang), value=facts)
-    return f"| {change.date.isoformat()} | {who} | {inline(facts)} | {source_cell(catalog, change, lang)} |"
+    return [change.date.isoformat(), who, inline(facts), source_cell(catalog, change, lang)]
+
+
+def table(catalog: Catalog, served: Served, lang: str) -> str:
+    """The history as an HTML table (every cell is already HTML-safe: escaped text, entities and our tags)."""
+    head = "".join(f"<th>{inline(catalog.label(key, lang))}</th>" for key in COLUMNS)
+    rows = ["<tr>" + "".join(f"<td>{cell}</td>" for cell in _cells(catalog, *row, lang)) + "</tr>"
+            for row in history(catalog, served)]
+    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+
+
+def markdown_table(catalog: Catalog, served: Served, lang: str) -> str:
+    """The same table in Markdown, for the text files (llms-full.txt)."""
+    header = "| " + " | ".join(inline(catalog.label(key, lang)) for key in COLUMNS) + " |"
+    rows = ["| " + " | ".join(_cells(catalog, *row, lang)) + " |" for row in history(catalog, served)]
+    return "\n".join([header, "|---|---|---|---|", *rows])
+
+
+# Like the providers table above it, the table joins the page after Markdown conversion (model_page.fill_slot):
+# converting some 350 rows of Markdown per language cost about half a second of every build.
+SLOT = '<div class="price-history-slot" data-model="{slug}"></div>'
 
 
 def render_history(catalog: Catalog, served: Served, lang: str) -> str:
-    """The section as Markdown: its heading, then the table, or one line saying the record has no price change."""
+    """The section as Markdown: its heading, then the table's slot, or one line saying the record has none."""
     # Out of the search index: a section of dates and amounts on every model page would answer "price"
     # before the pages about prices.
     heading = f"## {inline(catalog.label('mp_h_history', lang))} {{#{ANCHOR} data-search-exclude}}"
     record = f"[{inline(catalog.label('changes_title', lang))}](/{CHANGE_PAGE})"
-    rows = history(catalog, served)
-    if not rows:
+    if not history(catalog, served):
         return f"{heading}\n\n" + fill(catalog.label("mp_history_none", lang), {"record": record})
-    header = "| " + " | ".join(inline(catalog.label(key, lang)) for key in COLUMNS) + " |"
-    table = "\n".join([header, "|---|---|---|---|", *(_row(catalog, *row, lang) for row in rows)])
-    return f"{heading}\n\n" + fill(catalog.label("mp_history_intro", lang), {"record": record}) + f"\n\n{table}"
+    intro = fill(catalog.label("mp_history_intro", lang), {"record": record})
+    return f"{heading}\n\n{intro}\n\n" + SLOT.format(slug=served.slug)
