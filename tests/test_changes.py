@@ -236,16 +236,3 @@ def test_hostile_catalog_text_is_escaped_in_the_feed(tmp_path):
     parsed = feedparser.parse(document)
     assert not parsed.bozo
     assert "Groq pricing</title><script>alert(1)</script> &" in parsed.entries[0].summary
-
-
-@pytest.mark.parametrize("lang, row", [
-    ("en", "| 2026-12-01 | input price &#36;0.59 → &#36;0.65 | "
-           '<a href="https://groq.com/pricing">Groq pricing</a> |'),
-    ("zh", "| 2026-12-01 | 输入价格 &#36;0.59 → &#36;0.65 | "
-           '<a href="https://groq.com/pricing">Groq 价格（英文）</a> |'),
-])
-def test_price_history_of_a_model_is_a_small_table_of_its_price_facts(loaded, lang, row):
-    groq = loaded.provider("groq")
-    table = changes.price_history(loaded, groq, "llama-3.3-70b-versatile", None, lang)
-    assert table.splitlines()[2:] == [row]  # the capability change of the same day is not a price
-    assert changes.price_history(loaded, groq, "llama-3.1-8b-instant", None, lang) == ""

@@ -52,6 +52,7 @@ LABEL_PLACEHOLDERS = {
     # Model pages and their index (render/model_pages.py and friends)
     "mp_provider_count": ("count",), "mp_at": ("value", "where"), "mp_compare_text": ("link",), "mp_row_link":
     ("count",), "mp_cmp_pick": ("number",), "mp_description": ("name", "vendor", "count"),
+    "mp_history_intro": ("record",), "mp_history_none": ("record",),
     # What a task costs (render/cost.py, cost_text.py and the task-cost page)
     "col_task_cost": ("profile",), "task_cost_note": ("profile", "link"), "example_total": ("request", "requests",
     "total"), "example_model": ("profile", "model", "provider", "currency"), "example_profile_line": ("profile",
@@ -81,7 +82,7 @@ REQUIRED_LABELS = {
         "mp_mark_cheapest", "mp_mark_largest", "mp_setup", "mp_row_link", "mp_row_link_title", "mp_index_intro",
         "mp_index_shared", "mp_index_single", "mp_col_model", "mp_col_providers", "mp_cmp_intro", "mp_cmp_pick",
         "mp_cmp_none", "mp_cmp_fact", "mp_cmp_output", "mp_cmp_lowest_output", "mp_cmp_empty", "mp_description",
-        "mp_index_description",
+        "mp_index_description", "mp_h_history", "mp_history_intro", "mp_history_none",
     ),
     "taskcost": (  # what a task costs: every label of the file
         "col_task_cost", "task_too_large", "task_cost_note", "task_cost_page", "task_long_context", "col_profile",

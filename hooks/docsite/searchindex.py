@@ -4,8 +4,9 @@ that list it.
 Material's search splits an id such as `llama-3.3-70b-versatile` into words (llama, 3.3, 70b,
 versatile), matches any of them and ranks by how often a page uses them: a page that mentions
 "Llama 3.3" a dozen times outranked the one page that lists the exact id. An entry titled with the
-id (titles weigh 1000 times the text), pointing at the model's row of its provider page, puts the
-pages that list the model first, and the result leads the reader straight to the row.
+id (titles weigh 1000 times the text) puts the pages that list the model first. A model that several
+providers serve has its own page listing all of them: its entries lead there, one per id it goes by, to
+the first row with that id; any other model's entry leads to its row on its provider's page.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from catalog.entities import Catalog
+from catalog.entities import Catalog, Model, Provider
 from render.models import model_anchor
+from render.served import served_of
 from render.text import html_text
 
 from . import languages
@@ -24,14 +26,35 @@ def page_location(provider_id: str, lang: str, default: str) -> str:
     return languages.folder(lang, default) + f"providers/{provider_id}/"
 
 
-def model_entries(catalog: Catalog, lang: str, default: str) -> dict[str, list[dict]]:
-    """Page location -> an entry per model of that provider page (the row's id and the model's name)."""
-    entries = {}
+def model_page_location(slug: str, lang: str, default: str) -> str:
+    return languages.folder(lang, default) + f"models/{slug}/"
+
+
+def entry_rows(catalog: Catalog, lang: str, default: str) -> dict[str, list[tuple[Provider, Model]]]:
+    """Entry location -> the rows it stands for: one row of a provider page, or every row of a model page that
+    goes by one id (the entry leads to the first of them)."""
+    rows: dict[str, list] = {}
     for provider in catalog.providers:
-        page = page_location(provider.id, lang, default)
+        for model in provider.models:
+            served = served_of(catalog, model)
+            if served.has_page:
+                first = next(entry for entry in served.entries if entry[1].id == model.id)
+                location = model_page_location(served.slug, lang, default) + f"#{model_anchor(*first)}"
+            else:
+                location = page_location(provider.id, lang, default) + f"#{model_anchor(provider, model)}"
+            rows.setdefault(location, []).append((provider, model))
+    return rows
+
+
+def model_entries(catalog: Catalog, lang: str, default: str) -> dict[str, list[dict]]:
+    """Page location -> its model entries: titled with the id, the model's name and providers as text."""
+    entries: dict[str, list[dict]] = {}
+    for location, rows in entry_rows(catalog, lang, default).items():
+        providers = ", ".join(dict.fromkeys(provider.title(lang) for provider, _ in rows))
         # Material shows titles and texts of the index as HTML, so catalog text is escaped for it.
-        entries[page] = [{"location": f"{page}#{model_anchor(provider, model)}", "title": html_text(model.id),
-                          "text": html_text(f"{model.name} · {provider.title(lang)}")} for model in provider.models]
+        model = rows[0][1]
+        entries.setdefault(location.split("#")[0], []).append({
+            "location": location, "title": html_text(model.id), "text": html_text(f"{model.name} · {providers}")})
     return entries
 
 

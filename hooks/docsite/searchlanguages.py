@@ -24,11 +24,11 @@ from pathlib import Path
 import jieba
 
 from catalog.entities import Catalog, Provider
-from render.models import model_anchor
 from render.overview import term_anchor
 from render.text import html_text
 
 from . import languages as sites
+from . import searchindex
 
 # A document boost for glossary entries: a term's own entry must outrank the pages that use the
 # word in a heading (Material gives a page's first entry a bonus that its sections lack).
@@ -82,19 +82,20 @@ def with_aliases(docs: list[dict], catalog: Catalog, lang: str, default: str) ->
 
 
 def row_boosts(catalog: Catalog, lang: str, default: str, separator: str) -> dict[str, float]:
-    """A boost per model row. A provider whose models are nearly all one vendor's (Anthropic, Moonshot
-    AI, Zhipu …) is that vendor's home and answers first for them. Among rows that match a typed id
-    equally, the one whose id has fewest words wins: Material weighs every title alike whatever its
+    """A boost per model entry (docsite/searchindex.py). A provider whose models are nearly all one vendor's
+    (Anthropic, Moonshot AI, Zhipu …) is that vendor's home and answers first for them. Among entries that match
+    a typed id equally, the one whose id has fewest words wins: Material weighs every title alike whatever its
     length, so Bedrock's qwen.qwen3-32b-v1:0 tied with Groq's exact qwen/qwen3-32b and came first."""
-    boosts = {}
+    homes = {}
     for provider in catalog.providers:
         vendors = Counter(model.vendor.id for model in provider.models)
-        home = vendors.most_common(1)[0] if vendors else (None, 0)
-        page = sites.folder(lang, default) + f"providers/{provider.id}/"
-        for model in provider.models:
-            words = len([word for word in re.split(separator, model.id) if word])
-            maker = model.vendor.id == home[0] and home[1] >= HOME_SHARE * len(provider.models)
-            boosts[f"{page}#{model_anchor(provider, model)}"] = (HOME_BOOST if maker else 1) * (1 + TIE_BREAK / words)
+        home, count = vendors.most_common(1)[0] if vendors else (None, 0)
+        homes[provider.id] = home if count >= HOME_SHARE * len(provider.models) else None
+    boosts = {}
+    for location, rows in searchindex.entry_rows(catalog, lang, default).items():
+        provider, model = rows[0]
+        words = len([word for word in re.split(separator, model.id) if word])
+        boosts[location] = (HOME_BOOST if model.vendor.id == homes[provider.id] else 1) * (1 + TIE_BREAK / words)
     return boosts
 
 

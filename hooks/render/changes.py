@@ -8,7 +8,8 @@ import json
 from catalog.entities import Catalog, Change, Provider
 
 from . import changefacts
-from .radar import model_link, render_radar
+from .radar import UP, model_link, render_radar
+from .served import page_link
 from .text import attr, code, fill, inline
 
 PAGE = "changes.md"  # docs-relative source of the page (a generated page, see docsite/changepage.py)
@@ -29,10 +30,11 @@ def _model_cell(catalog: Catalog, change: Change, lang: str) -> str:
     model = change.model()
     if model is None:
         return f"{code(change.model_id)} {inline(catalog.label('changes_model_gone', lang))}"
-    return model_link(change.provider, model)
+    return model_link(change.provider, model) + page_link(catalog, model, lang, UP)
 
 
-def _source_cell(catalog: Catalog, change: Change, lang: str) -> str:
+def source_cell(catalog: Catalog, change: Change, lang: str) -> str:
+    """The page the entry's facts were taken from, linked, with the date of its snapshot where it has one."""
     source = change.source
     cell = f'<a href="{attr(source.url)}">{inline(source.title(lang))}</a>'
     if source.date:
@@ -44,7 +46,7 @@ def change_row(catalog: Catalog, change: Change, lang: str) -> str:
     """One entry as a table row: date, model, event, facts, source."""
     facts = inline(changefacts.summary(catalog, change, lang)) or "—"
     cells = [change.date.isoformat(), _model_cell(catalog, change, lang),
-             inline(changefacts.event(catalog, change, lang)), facts, _source_cell(catalog, change, lang)]
+             inline(changefacts.event(catalog, change, lang)), facts, source_cell(catalog, change, lang)]
     return "| " + " | ".join(cells) + " |"
 
 
@@ -97,19 +99,3 @@ def render_page(catalog: Catalog, lang: str, today: datetime.date) -> str:
     blocks += [_provider_section(catalog, provider, changes, lang) for provider, changes in sections]
     return "\n\n".join(blocks) + "\n"
 
-
-def price_history(catalog: Catalog, provider: Provider, model_id: str, endpoint: str | None, lang: str) -> str:
-    """A model's recorded price changes as a small table, newest first (for a page about the model);
-    empty when the record has none."""
-    rows = []
-    for change in catalog.changes:
-        if (change.provider, change.model_id, change.endpoint) != (provider, model_id, endpoint):
-            continue
-        added, source = change.event == "added", _source_cell(catalog, change, lang)
-        rows += [f"| {change.date.isoformat()} | {inline(changefacts.describe(catalog, fact, lang, added))} "
-                 f"| {source} |" for fact in change.facts if fact.currency or fact.fact == "plan"]
-    if not rows:
-        return ""
-    keys = ("changes_col_date", "changes_col_facts", "changes_col_source")
-    header = "| " + " | ".join(inline(catalog.label(key, lang)) for key in keys) + " |"
-    return "\n".join([header, "|---|---|---|", *rows])

@@ -8,6 +8,7 @@ from catalog.entities import Catalog, Model, Provider
 from .comparison_columns import COLUMNS, NUMERIC, Column
 from .comparison_data import ordered_rows
 from .models import model_anchor
+from .served import page_link
 from .text import inline
 
 
@@ -24,7 +25,8 @@ def markdown_cell(catalog: Catalog, column: Column, provider: Provider, model: M
     if column.cell == "provider":
         lines[0] = f"[{inline(lines[0])}]({page})"
     elif column.cell == "model":
-        lines[0] = f"[<code>{inline(lines[0])}</code>]({page}#{model_anchor(provider, model)})"
+        lines[0] = (f"[<code>{inline(lines[0])}</code>]({page}#{model_anchor(provider, model)})"
+                    + page_link(catalog, model, lang, "../"))  # the comparison is at compare/
     else:
         lines[0] = markdown_line(lines[0])
     return "<br>".join([lines[0], *(markdown_line(line) for line in lines[1:])]).strip()

@@ -8,6 +8,7 @@ import re
 from catalog.entities import Catalog, Model, Provider
 
 from .models import copyable_id, model_anchor, price_cells, provenance
+from . import price_history
 from .served import Served, served_models
 from .text import attr, fill, inline, money, tokens
 
@@ -119,8 +120,10 @@ def _cell(tag: str, index: int, content: str) -> str:
 def table(catalog: Catalog, served: Served, lang: str) -> str:
     """The entries as an HTML table (every cell is already HTML-safe: escaped text, entities and our tags)."""
     head = "".join(_cell("th", index, inline(catalog.label(key, lang))) for index, key in enumerate(COLUMNS))
-    rows = ["<tr>" + "".join(_cell("td", index, cell) for index, cell in
-                             enumerate(entry_cells(catalog, served, p, m, lang))) + "</tr>" for p, m in ordered(served)]
+    # Each row carries its provider row's id: search entries and the price history lead to it.
+    rows = [f'<tr id="{model_anchor(p, m)}">' + "".join(_cell("td", index, cell) for index, cell in
+                                                      enumerate(entry_cells(catalog, served, p, m, lang))) + "</tr>"
+            for p, m in ordered(served)]
     return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
@@ -132,26 +135,32 @@ def markdown_table(catalog: Catalog, served: Served, lang: str) -> str:
     return "\n".join([header, align, *rows])
 
 
-def fill_markdown_slot(markdown: str, catalog: Catalog, lang: str) -> str:
-    """Page Markdown with its model's table, as Markdown, in place of the slot."""
-    if 'class="model-table-slot"' not in markdown:
-        return markdown
+def _slot_filler(catalog: Catalog, lang: str, tables: dict):
+    """A re.sub replacement: the slot's table ({kind: render function}) for its model."""
     by_slug = {item.slug: item for item in served_models(catalog).values()}
-    return _SLOT.sub(lambda match: markdown_table(catalog, by_slug[match[1]], lang), markdown, count=1)
+    return lambda match: tables[match[1]](catalog, by_slug[match[2]], lang)
 
 
-# The table joins the page after Markdown conversion and search indexing (the `on_post_page` hook), as the
-# comparison's does: neither needs it, and re-reading ~150 tables of HTML cost about a quarter of the build.
+def fill_markdown_slot(markdown: str, catalog: Catalog, lang: str) -> str:
+    """Page Markdown with its model's tables, as Markdown, in place of the slots."""
+    if '-slot" data-model="' not in markdown:
+        return markdown
+    tables = {"model-table": markdown_table, "price-history": price_history.markdown_table}
+    return _SLOT.sub(_slot_filler(catalog, lang, tables), markdown, count=2)
+
+
+# The tables join the page after Markdown conversion and search indexing (the `on_post_page` hook), as the
+# comparison's does: neither needs them, and re-reading ~150 tables of HTML cost about a quarter of the build.
 SLOT = '<div class="model-table-slot" data-model="{slug}"></div>'
-_SLOT = re.compile(r'<div class="model-table-slot" data-model="([a-z0-9-]+)"></div>')
+_SLOT = re.compile(r'<div class="(model-table|price-history)-slot" data-model="([a-z0-9-]+)"></div>')
 
 
 def fill_slot(html: str, catalog: Catalog, lang: str) -> str:
-    """A built page with its model's table in place of the slot; other pages come back unchanged."""
-    if 'class="model-table-slot"' not in html:
+    """A built page with its model's tables in place of the slots; other pages come back unchanged."""
+    if '-slot" data-model="' not in html:
         return html
-    by_slug = {item.slug: item for item in served_models(catalog).values()}
-    return _SLOT.sub(lambda match: table(catalog, by_slug[match[1]], lang), html, count=1)
+    return _SLOT.sub(_slot_filler(catalog, lang, {"model-table": table, "price-history": price_history.table}),
+                     html, count=2)
 
 
 def render_page(catalog: Catalog, served: Served, lang: str) -> str:
@@ -159,6 +168,7 @@ def render_page(catalog: Catalog, served: Served, lang: str) -> str:
     compare = f'<a href="../?compare={attr(served.slug)}#compare">{inline(catalog.label("mp_compare_link", lang))}</a>'
     blocks = [f"# {inline(served.name)}", inline(catalog.label("mp_intro", lang)), facts(catalog, served, lang),
               f"## {inline(catalog.label('mp_h_providers', lang))}", inline(catalog.label("price_unit", lang)),
-              SLOT.format(slug=served.slug), f"## {inline(catalog.label('mp_h_compare', lang))}",
+              SLOT.format(slug=served.slug), price_history.render_history(catalog, served, lang),
+              f"## {inline(catalog.label('mp_h_compare', lang))}",
               fill(catalog.label("mp_compare_text", lang), {"link": compare})]
     return "\n\n".join(blocks) + "\n"

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from catalog.entities import Catalog, Model, Provider
 
 from .models import model_anchor
+from .served import page_link
 from .text import code, fill, inline
 
 WINDOW_DAYS = 90
+UP = "../"  # from the change page (changes/) to the root of the language's site, for HTML links
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ def _table(catalog: Catalog, items: list, lang: str) -> str:
     lines = ["| " + " | ".join(inline(catalog.label(key, lang)) for key in keys) + " |", "|---|---|---|---|"]
     for item in items:
         replacement = item.replacement()
-        lines.append(f"| {inline(item.provider.title(lang))} | {model_link(item.provider, item.model)} | "
+        model = model_link(item.provider, item.model) + page_link(catalog, item.model, lang, UP)
+        lines.append(f"| {inline(item.provider.title(lang))} | {model} | "
                      f"{item.date.isoformat()} | "
                      f"{model_link(item.provider, replacement) if replacement else '—'} |")
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ class Served:
     vendor: Vendor
     entries: tuple[tuple[Provider, Model], ...]
 
-    @property
+    @functools.cached_property  # asked for every row that may link the page (a frozen dataclass keeps a __dict__)
     def providers(self) -> tuple[Provider, ...]:
         """The providers that serve it, each once."""
         seen, result = set(), []

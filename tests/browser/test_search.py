@@ -79,11 +79,17 @@ def test_provider_name_finds_its_page_in_the_readers_language(page, lang):
 
 @pytest.mark.parametrize("lang, model_id", [("en", "llama-3.3-70b-versatile"), ("zh", "llama-3.3-70b-versatile"),
                                             ("en", "qwen/qwen3-32b"), ("zh", "qwen/qwen3-32b")])
-def test_model_id_finds_the_providers_that_serve_it(page, site, lang, model_id):
-    expected = pages_listing_model(site, model_id)
+def test_model_id_finds_the_page_of_every_provider_that_serves_it(page, site, lang, model_id):
+    """Both ids are of models that several providers serve: the search leads to the model's own page, which
+    links every provider page that lists the id."""
+    expected = {path for path in pages_listing_model(site, model_id) if path.startswith("zh/") == (lang == "zh")}
     assert GROQ[lang] in expected  # both ids are Groq models
+    model_pages = {path for path in expected if "models/" in path}
     page.goto(HOME[lang])
     found = [hit["path"] for hit in search(page, model_id)]
-    assert found and found[0] in expected, f"top result /{found[:1]} does not list {model_id}"
-    in_lang = {path for path in expected if path.startswith("zh/") == (lang == "zh")}
-    assert in_lang <= set(found), f"pages listing {model_id} missing from the results: {in_lang - set(found)}"
+    assert found and found[0] in model_pages, f"top result /{found[:1]} is not the page of {model_id}'s model"
+    source = (site / found[0] / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'href="((?:\.\./)+providers/[^/"]+/)#', source)  # from models/<slug>/: ../../
+    linked = {re.sub(r"^(\.\./)+", HOME[lang], href) for href in rows}
+    missing = expected - model_pages - linked
+    assert not missing, f"providers listing {model_id} not linked from its model page: {missing}"
