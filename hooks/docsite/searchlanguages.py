@@ -17,6 +17,7 @@ page; and a model's row on its maker's page wins a tie with the rows of its host
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections import Counter
 from pathlib import Path
@@ -40,6 +41,25 @@ HOME_BOOST = 1.1
 HOME_SHARE = 0.8
 TIE_BREAK = 0.05  # at most 2.5 % for a two-word id: it only decides between rows that match alike
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+class _DebugLog(logging.Handler):
+    """Hands jieba's records to MkDocs' log at debug level."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logging.getLogger("mkdocs.hooks.jieba").debug(record.getMessage())
+
+
+def quiet_jieba() -> None:
+    """jieba writes its dictionary loading ("Building prefix dict…") straight to stderr, in the middle
+    of the build output where contributors look for their errors: send it to `mkdocs build -v` instead.
+    Material's search plugin calls the same jieba module, so this quiets its calls too."""
+    logger = logging.getLogger("jieba")
+    logger.handlers = [_DebugLog()]
+    logger.propagate = False
+
+
+quiet_jieba()
 
 
 def language_of(location: str, languages: list[str], default: str) -> str:
