@@ -108,9 +108,26 @@ def _to_map(node: yaml.MappingNode, shown: str, field: str) -> LocatedMap:
     return mapping
 
 
+# Located trees of files read before, by name and exact text: a `mkdocs serve` rebuild after saving one
+# file parses that file only. The checks only read trees, so sharing them between loads is safe.
+_parsed: dict[tuple[str, str], object] = {}
+MAX_REMEMBERED = 2000
+
+
 def load_file(path: Path, shown: str):
     """Parse one data file into located values; raise SourceError with the first fatal problem."""
-    text = read_text(path, shown)
+    text = read_text(path, shown)  # every read still passes the file checks of files.py
+    remembered = _parsed.get((shown, text))
+    if remembered is None:
+        remembered = _parse(text, shown)
+        if len(_parsed) >= MAX_REMEMBERED:
+            _parsed.clear()
+        _parsed[(shown, text)] = remembered
+    return remembered
+
+
+def _parse(text: str, shown: str):
+    """The located values of a file's text, refusing what source.py's docstring lists."""
     index = characters.first_refused(text)
     if index is not None:  # before YAML, which would stop at a NUL with a traceback of its own
         where = characters.position_in(text, index)
