@@ -122,6 +122,7 @@ def on_template_context(context, template_name, config):
 def on_post_page(output, page, config):
     # The comparison and model tables join their pages only now, past Markdown and search indexing.
     output = model_page.fill_slot(output, state["catalog"], _lang(config))
+    output = changes.fill_slots(output, state["catalog"], _lang(config))
     return comparison_files.fill_page(output, page, state["catalog"], _lang(config))
 
 

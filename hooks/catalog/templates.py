@@ -41,7 +41,7 @@ LABEL_PLACEHOLDERS = {
     "cmp_more": ("count",), "cmp_checked": ("date",), "cmp_source_label": ("model", "date"),
     "cmp_first_page": ("shown", "total"),
     # The change page, its feeds and the retirement radar (render/changes.py, feed.py, radar.py)
-    "changes_latest": ("date", "models", "providers"), "changes_feeds": ("feed",), "changes_feed_of": ("provider",),
+    "changes_latest": ("date", "models", "providers"), "changes_feeds": ("feed",), "llms_changes": ("page", "feed"), "changes_feed_of": ("provider",),
     "changes_provider_count": ("count",), "changes_entry_title": ("provider", "model", "event"),
     "changes_feed_title": ("site",), "changes_feed_title_provider": ("site", "provider"),
     "radar_intro": ("days", "today"), "radar_upcoming": ("days",), "radar_recent": ("days",),
@@ -115,7 +115,7 @@ REQUIRED_LABELS = {
     ),
     "exports": (
         "llms_about", "llms_guides", "llms_data", "llms_catalog", "llms_catalog_about", "llms_schema",
-        "llms_schema_about", "llms_full", "llms_full_about", "llms_other", "llms_other_about",
+        "llms_schema_about", "llms_full", "llms_full_about", "llms_other", "llms_other_about", "llms_changes",
     ),
     "site": (
         "h_models", "h_setup", "h_features", "h_tips", "h_sources", "fact_website", "fact_console",
