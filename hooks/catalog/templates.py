@@ -29,6 +29,7 @@ GUIDE_PLACEHOLDERS = {
 
 # What each label that is a template receives; every other label receives none.
 LABEL_PLACEHOLDERS = {
+    "llms_changes": ("page", "feed"),
     "cmp_deprecated_on": ("date",), "cmp_at_least": ("tokens",), "cmp_count": ("shown", "total"),
     "cmp_total": ("total",), "notice_untranslated": ("original",), "notice_outdated": ("original",),
     "fact_base_url": ("endpoint",), "fact_line": ("label", "value"), "price_above": ("tokens",),
@@ -41,7 +42,7 @@ LABEL_PLACEHOLDERS = {
     "cmp_more": ("count",), "cmp_checked": ("date",), "cmp_source_label": ("model", "date"),
     "cmp_first_page": ("shown", "total"),
     # The change page, its feeds and the retirement radar (render/changes.py, feed.py, radar.py)
-    "changes_latest": ("date", "models", "providers"), "changes_feeds": ("feed",), "llms_changes": ("page", "feed"), "changes_feed_of": ("provider",),
+    "changes_latest": ("date", "models", "providers"), "changes_feeds": ("feed",), "changes_feed_of": ("provider",),
     "changes_provider_count": ("count",), "changes_entry_title": ("provider", "model", "event"),
     "changes_feed_title": ("site",), "changes_feed_title_provider": ("site", "provider"),
     "radar_intro": ("days", "today"), "radar_upcoming": ("days",), "radar_recent": ("days",),

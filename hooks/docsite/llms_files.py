@@ -47,8 +47,9 @@ def page_entry(catalog: Catalog, page, markdown: str, lang: str, urls) -> tuple[
 
 def change_pointer(catalog: Catalog, page_url: str, lang: str) -> str:
     """The change page's text in llms-full.txt: one line pointing at the page and its feed (the whole record,
-    1.5 MB per language, would crowd out the pages a tool reads the file for)."""
-    return substitute(llms_text(catalog.label("llms_changes", lang)), {"page": page_url, "feed": page_url + changes.FEED})
+    a sixth of the file and growing with every sync, would crowd out the pages a tool reads it for)."""
+    values = {"page": page_url, "feed": page_url + changes.FEED}
+    return substitute(llms_text(catalog.label("llms_changes", lang)), values)
 
 
 def grouped(entries: list) -> list[tuple[str | None, list[llms.PageEntry]]]:

@@ -16,13 +16,13 @@ page; and a model's row on its maker's page wins a tie with the rows of its host
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections import Counter
 from pathlib import Path
 
 import jieba
+import orjson
 
 from catalog.entities import Catalog, Provider
 from render.overview import term_anchor
@@ -145,7 +145,7 @@ def split_index(site_dir: Path, catalog: Catalog, languages: list[str], default:
     merged_path = site_dir / "search" / "search_index.json"
     if not merged_path.is_file():
         return {}
-    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    merged = orjson.loads(merged_path.read_bytes())
     written = {}
     for lang in languages:
         docs = [doc for doc in merged["docs"] if language_of(doc["location"], languages, default) == lang]
@@ -156,6 +156,6 @@ def split_index(site_dir: Path, catalog: Catalog, languages: list[str], default:
         index = {"config": config, "docs": language_docs(docs, catalog, lang, default, config["separator"])}
         path = site_dir / sites.folder(lang, default) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+        path.write_bytes(orjson.dumps(index))
         written[lang] = path
     return written
