@@ -28,6 +28,8 @@ STANDARD_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
 _scalars = yaml.constructor.SafeConstructor()
+_STR_TAG = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null", "timestamp")}
 
 # What reading a file refuses before any field is checked, as the JSON Schemas tell contributors.
 FILE_RULES = (
@@ -64,13 +66,23 @@ def _scalar(node: yaml.ScalarNode, shown: str, field: str):
     if refusal:
         raise SourceError(Problem(shown, line, column, field, *refusal))
     try:
-        value = _scalars.construct_object(node)
+        value = _construct(node)
     except (ValueError, OverflowError) as error:
         raise SourceError(Problem(shown, line, column, field, f"{node.value!r} cannot be read: {error}",
                                   numbers.hint_for(node))) from None
     if isinstance(value, str) and node.style == '"':  # only escapes (\u202e) add what the raw text lacked
         refuse_characters(value, shown, field, (line, column))
     return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def _construct(node: yaml.ScalarNode):
+    """The Python value of a scalar: text as written (most values), other plain types by PyYAML's own
+    constructor, called directly so that it does not remember every node it has seen."""
+    if node.tag == _STR_TAG:
+        return node.value
+    if node.tag in _SCALAR_TAGS:
+        return _scalars.yaml_constructors[node.tag](_scalars, node)
+    return _scalars.construct_object(node)  # !!map or !!seq on a scalar: PyYAML's own error
 
 
 def _to_value(node: yaml.Node, shown: str, field: str = ""):
