@@ -48,13 +48,27 @@ class Urls:
     def page(self, lang: str, path: str) -> str:
         return self.site_url + self.root(lang) + path
 
+    def _relative(self, page_url: str, target: str) -> str:
+        """urljoin(site_url + page_url, target) for a plain relative path, without urllib's parsing (the full
+        text resolves tens of thousands of row links); anything unusual still goes through urljoin."""
+        if not target or target.startswith(("#", "?", "//")) or ":" in target.partition("/")[0]:
+            return urljoin(self.site_url + page_url, target)
+        path, mark, rest = target.partition("?") if "?" in target.partition("#")[0] else target.partition("#")
+        base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+        joined = posixpath.normpath(posixpath.join(base, path)) if path else base.rstrip("/")
+        if joined.startswith("..") or joined.startswith("/"):
+            return urljoin(self.site_url + page_url, target)  # above the site root: urljoin's rules
+        joined = "" if joined == "." else joined
+        slash = "/" if (not path or path.endswith(("/", "/.", "/..")) or path in (".", "..")) and joined else ""
+        return self.site_url + joined + slash + mark + rest
+
     def resolve(self, lang: str, page, target: str) -> str:
         """A Markdown link target as written in docs/ (relative, or `/` for the docs root) made absolute."""
         if "://" in target or target.startswith("mailto:"):
             return target
         path, _, fragment = target.partition("#")
         if not path.endswith(".md") and not path.startswith("/"):
-            return urljoin(self.site_url + page.url, target)  # an address from HTML, relative to the page
+            return self._relative(page.url, target)  # an address from HTML, relative to the page
         if not path.startswith("/"):
             path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
         path = path.lstrip("/")

@@ -9,7 +9,7 @@ from catalog.entities import Catalog, Model, Provider
 
 from .models import copyable_id, model_anchor, price_cells, provenance
 from . import price_history
-from .served import Served, served_models
+from .served import Served, remembered, served_models
 from .text import attr, fill, inline, money, tokens
 
 SETUP_ANCHOR = "cline-setup"  # set on the first setup step of every provider page (render/provider.py)
@@ -21,6 +21,7 @@ def row_url(provider: Provider, model: Model, up: str = UP) -> str:
     return f"{up}providers/{provider.id}/#{model_anchor(provider, model)}"
 
 
+@remembered
 def lowest_inputs(served: Served) -> dict[str, float]:
     """The lowest input price per currency among the entries still served (a plan has none)."""
     lowest: dict[str, float] = {}
@@ -31,6 +32,7 @@ def lowest_inputs(served: Served) -> dict[str, float]:
     return lowest
 
 
+@remembered
 def largest_context(served: Served) -> int:
     return max((model.context for _, model in served.live()), default=0)
 
