@@ -8,6 +8,7 @@ it, so the full text can use a plain comparison table). Nothing is written into 
 from __future__ import annotations
 
 import datetime
+import logging
 import json
 import posixpath
 from pathlib import Path
@@ -95,6 +96,11 @@ def write_all(state: dict, config, languages: list[str], default: str) -> None:
     urls, site_dir = Urls(config.site_url or "/", default), Path(config.site_dir)
     write_catalog(state["catalog"], state["root"], site_dir, urls)
     built = [lang for lang in languages if lang in state.get("pages", {})]  # DOCS_BUILD_ZH=false skips zh
+    if state.get("serving"):
+        # Half a second of every preview rebuild on the real catalog, for files read by tools, not by people.
+        logging.getLogger("mkdocs.hooks.exports").info("Preview: llms.txt and llms-full.txt are written by "
+                                                       "`mkdocs build` only")
+        return
     data_urls = {"catalog": urls.site_url + CATALOG_PATH, "schema": urls.site_url + SCHEMA_PATH}
     for lang in built:
         files = llms_files.render(state, lang, built, urls, data_urls)
