@@ -6,7 +6,6 @@ import os
 import re
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -36,11 +35,11 @@ def wait_for(url: str, needle: str, limit: float) -> float:
 
 
 def measure(project: Path, provider_file: str, page: str, rounds: int = 3) -> list[float]:
-    """Change a provider's `verified:` date `rounds` times; time each rebuild until the page shows it."""
+    """Change a provider's `verified:` date `rounds` times under `scripts/serve` (as a contributor runs it,
+    with its defaults); time each rebuild until the page shows it."""
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-                               "-a", f"127.0.0.1:{port}"], env=env, cwd=project,
+    env = {key: value for key, value in os.environ.items() if key != "DOCS_BUILD_ZH"}  # the script's default
+    server = subprocess.Popen([str(project / "scripts/serve"), "-a", f"127.0.0.1:{port}"], env=env, cwd=project,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{page}"
     path = project / provider_file

@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
 from docsite import (changepage, comparison_files, exports, generated, interface, modelpages, navigation, notfound,
-                     pages, searchindex, searchlanguages, staging, untranslated)
+                     pages, searchindex, searchlanguages, staging, templatecache, untranslated)
 from docsite.languages import folder as site_folder
 from render import changes, markers, model_page, provider
 
@@ -65,6 +65,12 @@ def on_nav(nav, config, files):
     interface.localize(config, state["catalog"], _lang(config), _languages(config)[0])
     nav = modelpages.index_only(nav, state["catalog"], _lang(config))
     return navigation.group_providers(nav, state["catalog"], _lang(config))
+
+
+def on_env(env, config, files):
+    # Material's templates stay compiled between builds and serve rebuilds (docsite/templatecache.py).
+    templatecache.use(env, state["root"])
+    return env
 
 
 def on_page_read_source(page, config):
@@ -122,6 +128,7 @@ def on_template_context(context, template_name, config):
 def on_post_page(output, page, config):
     # The comparison and model tables join their pages only now, past Markdown and search indexing.
     output = model_page.fill_slot(output, state["catalog"], _lang(config))
+    output = changes.fill_slots(output, state["catalog"], _lang(config))
     return comparison_files.fill_page(output, page, state["catalog"], _lang(config))
 
 

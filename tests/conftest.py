@@ -40,6 +40,7 @@ def site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stderr[-4000:]
     assert "WARNING" not in result.stderr, result.stderr[-4000:]
+    (out.parent / "build.log").write_text(result.stderr, encoding="utf-8")  # test_site reads what it printed
     return out
 
 

@@ -188,20 +188,25 @@ def test_provider_notice_names_the_models_and_the_replacement(loaded, lang, line
 
 
 @pytest.mark.parametrize("lang, heading, row", [
-    ("en", "## Retirement radar", "| 2026-12-01 | [<code>llama-3.3-70b-versatile</code>]"
-                                  "(/providers/groq.md#model-groq-llama-3.3-70b-versatile) | Changed |"),
-    ("zh", "## 下线雷达", "| 2026-12-01 | [<code>llama-3.3-70b-versatile</code>]"
-                        "(/providers/groq.md#model-groq-llama-3.3-70b-versatile) | 变更 |"),
+    ("en", "## Retirement radar", '<tr><td>2026-12-01</td><td><a href="../providers/groq/#model-groq-llama-3.3-70b-'
+                                  'versatile"><code>llama-3.3-70b-versatile</code></a></td><td>Changed</td>'),
+    ("zh", "## 下线雷达", '<tr><td>2026-12-01</td><td><a href="../providers/groq/#model-groq-llama-3.3-70b-'
+                        'versatile"><code>llama-3.3-70b-versatile</code></a></td><td>变更</td>'),
 ])
 def test_page_has_radar_then_provider_sections_newest_first(loaded, lang, heading, row):
     page = changes.render_page(loaded, lang, TODAY)
     assert heading in page and "{#changes-groq data-search-exclude}" in page
     assert page.index(heading) < page.index("{#changes-groq")
-    assert row in page
+    # The rows join the built page in place of the section's slot, past Markdown (on_post_page).
+    slot = changes.SLOT.format(id="groq")
+    assert slot in page and "<tr>" not in page
+    built = changes.fill_slots(f"<h2>Groq</h2>\n{slot}\n<p>after</p>", loaded, lang)
+    assert row in built and built.endswith("</table>\n<p>after</p>")
     # A removed model is named, not linked.
     gone = {"en": "&#40;no longer listed&#41;", "zh": "（已不再列出）"}[lang]
-    assert f"<code>mixtral-8x7b-32768</code> {gone}" in page
-    assert page.index("2026-12-01 |") < page.index("2026-11-30 |")
+    assert f"<code>mixtral-8x7b-32768</code> {gone}" in built
+    assert built.index("<td>2026-12-01</td>") < built.index("<td>2026-11-30</td>")
+    assert changes.fill_slots("<p>no slot</p>", loaded, lang) == "<p>no slot</p>"
 
 
 # Feeds -------------------------------------------------------------------------------------------

@@ -293,3 +293,12 @@ def test_the_documented_jq_example_runs_on_the_export(site):
     assert result.returncode == 0, result.stderr
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert rows and all(len(row) == 3 for row in rows)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_llms_full_points_at_the_change_record_instead_of_copying_it(site, lang):
+    text = (site / LANG_ROOT[lang] / "llms-full.txt").read_text(encoding="utf-8")
+    page_url = next(line.removeprefix("URL: ") for line in text.splitlines()
+                    if line.startswith("URL: ") and line.endswith("/changes/"))
+    body = text.split(f"URL: {page_url}\n\n", 1)[1].split("\n\n---", 1)[0]
+    assert body.count("\n") == 0 and f"{page_url}feed.xml" in body, body[:300]

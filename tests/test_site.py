@@ -28,6 +28,12 @@ def all_pages(site: Path) -> list[Path]:
     return sorted(path for path in site.rglob("*.html") if "assets" not in path.parts)
 
 
+def test_build_prints_only_log_lines(site):
+    # jieba writes "Building prefix dict…" to stderr itself; it belongs in the debug log (mkdocs -v).
+    printed = (site.parent / "build.log").read_text(encoding="utf-8").splitlines()
+    assert printed and all(re.match(r"(INFO|WARNING|ERROR) +- ", line) for line in printed), printed
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_groq_page_lists_every_model_with_its_numbers(site, lang):
     groq = page(site, lang, "providers/groq")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import build, changelog, rules, template_rules
+from . import build, cache, changelog, rules, template_rules
 from .entities import Catalog
 from .fields import Spot
 from .problems import CatalogError, Problem
@@ -120,5 +120,17 @@ def load_cached(data_dir: Path, root: Path) -> Catalog:
     key = (data_dir.resolve(), _signature(data_dir))
     if _cache.get("key") != key:
         _cache.clear()
-        _cache.update(key=key, catalog=load(data_dir, root))
+        _cache.update(key=key, catalog=_load_saved(data_dir, root))
     return _cache["catalog"]
+
+
+def _load_saved(data_dir: Path, root: Path) -> Catalog:
+    """The copy saved by an earlier build of the same data and code (cache.py), else a full load."""
+    name = cache.key(data_dir)
+    saved = cache.read(root, name) if name else None
+    if isinstance(saved, Catalog):
+        return saved
+    loaded = load(data_dir, root)
+    if name:
+        cache.write(root, name, loaded)
+    return loaded

@@ -28,6 +28,8 @@ STANDARD_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
 _scalars = yaml.constructor.SafeConstructor()
+_STR_TAG = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null", "timestamp")}
 
 # What reading a file refuses before any field is checked, as the JSON Schemas tell contributors.
 FILE_RULES = (
@@ -64,13 +66,23 @@ def _scalar(node: yaml.ScalarNode, shown: str, field: str):
     if refusal:
         raise SourceError(Problem(shown, line, column, field, *refusal))
     try:
-        value = _scalars.construct_object(node)
+        value = _construct(node)
     except (ValueError, OverflowError) as error:
         raise SourceError(Problem(shown, line, column, field, f"{node.value!r} cannot be read: {error}",
                                   numbers.hint_for(node))) from None
     if isinstance(value, str) and node.style == '"':  # only escapes (\u202e) add what the raw text lacked
         refuse_characters(value, shown, field, (line, column))
     return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def _construct(node: yaml.ScalarNode):
+    """The Python value of a scalar: text as written (most values), other plain types by PyYAML's own
+    constructor, called directly so that it does not remember every node it has seen."""
+    if node.tag == _STR_TAG:
+        return node.value
+    if node.tag in _SCALAR_TAGS:
+        return _scalars.yaml_constructors[node.tag](_scalars, node)
+    return _scalars.construct_object(node)  # !!map or !!seq on a scalar: PyYAML's own error
 
 
 def _to_value(node: yaml.Node, shown: str, field: str = ""):
@@ -108,9 +120,26 @@ def _to_map(node: yaml.MappingNode, shown: str, field: str) -> LocatedMap:
     return mapping
 
 
+# Located trees of files read before, by name and exact text: a `mkdocs serve` rebuild after saving one
+# file parses that file only. The checks only read trees, so sharing them between loads is safe.
+_parsed: dict[tuple[str, str], object] = {}
+MAX_REMEMBERED = 2000
+
+
 def load_file(path: Path, shown: str):
     """Parse one data file into located values; raise SourceError with the first fatal problem."""
-    text = read_text(path, shown)
+    text = read_text(path, shown)  # every read still passes the file checks of files.py
+    remembered = _parsed.get((shown, text))
+    if remembered is None:
+        remembered = _parse(text, shown)
+        if len(_parsed) >= MAX_REMEMBERED:
+            _parsed.clear()
+        _parsed[(shown, text)] = remembered
+    return remembered
+
+
+def _parse(text: str, shown: str):
+    """The located values of a file's text, refusing what source.py's docstring lists."""
     index = characters.first_refused(text)
     if index is not None:  # before YAML, which would stop at a NUL with a traceback of its own
         where = characters.position_in(text, index)

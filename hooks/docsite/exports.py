@@ -8,10 +8,13 @@ it, so the full text can use a plain comparison table). Nothing is written into 
 from __future__ import annotations
 
 import datetime
+import logging
 import json
 import posixpath
 from pathlib import Path
 from urllib.parse import urljoin
+
+import orjson
 
 from catalog.entities import Catalog
 from catalog.fields import today
@@ -46,13 +49,27 @@ class Urls:
     def page(self, lang: str, path: str) -> str:
         return self.site_url + self.root(lang) + path
 
+    def _relative(self, page_url: str, target: str) -> str:
+        """urljoin(site_url + page_url, target) for a plain relative path, without urllib's parsing (the full
+        text resolves tens of thousands of row links); anything unusual still goes through urljoin."""
+        if not target or target.startswith(("#", "?", "//")) or ":" in target.partition("/")[0]:
+            return urljoin(self.site_url + page_url, target)
+        path, mark, rest = target.partition("?") if "?" in target.partition("#")[0] else target.partition("#")
+        base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+        joined = posixpath.normpath(posixpath.join(base, path)) if path else base.rstrip("/")
+        if joined.startswith("..") or joined.startswith("/"):
+            return urljoin(self.site_url + page_url, target)  # above the site root: urljoin's rules
+        joined = "" if joined == "." else joined
+        slash = "/" if (not path or path.endswith(("/", "/.", "/..")) or path in (".", "..")) and joined else ""
+        return self.site_url + joined + slash + mark + rest
+
     def resolve(self, lang: str, page, target: str) -> str:
         """A Markdown link target as written in docs/ (relative, or `/` for the docs root) made absolute."""
         if "://" in target or target.startswith("mailto:"):
             return target
         path, _, fragment = target.partition("#")
         if not path.endswith(".md") and not path.startswith("/"):
-            return urljoin(self.site_url + page.url, target)  # an address from HTML, relative to the page
+            return self._relative(page.url, target)  # an address from HTML, relative to the page
         if not path.startswith("/"):
             path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
         path = path.lstrip("/")
@@ -68,8 +85,10 @@ def write_catalog(catalog: Catalog, root: Path, site_dir: Path, urls: Urls) -> N
     schema["$id"] = urls.site_url + SCHEMA_PATH
     document = catalog_document(catalog, urls.page, schema["$id"], build_day())
     (site_dir / "api").mkdir(parents=True, exist_ok=True)
-    (site_dir / SCHEMA_PATH).write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (site_dir / CATALOG_PATH).write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    # orjson writes UTF-8 directly: the catalog (2.5 MB) in a few milliseconds instead of ~0.1 s per build.
+    # The catalog is compact (a quarter smaller); tools read it, and the schema stays indented for people.
+    (site_dir / SCHEMA_PATH).write_bytes(orjson.dumps(schema, option=orjson.OPT_INDENT_2) + b"\n")
+    (site_dir / CATALOG_PATH).write_bytes(orjson.dumps(document) + b"\n")
 
 
 def write_all(state: dict, config, languages: list[str], default: str) -> None:
@@ -77,6 +96,11 @@ def write_all(state: dict, config, languages: list[str], default: str) -> None:
     urls, site_dir = Urls(config.site_url or "/", default), Path(config.site_dir)
     write_catalog(state["catalog"], state["root"], site_dir, urls)
     built = [lang for lang in languages if lang in state.get("pages", {})]  # DOCS_BUILD_ZH=false skips zh
+    if state.get("serving"):
+        # Half a second of every preview rebuild on the real catalog, for files read by tools, not by people.
+        logging.getLogger("mkdocs.hooks.exports").info("Preview: llms.txt and llms-full.txt are written by "
+                                                       "`mkdocs build` only")
+        return
     data_urls = {"catalog": urls.site_url + CATALOG_PATH, "schema": urls.site_url + SCHEMA_PATH}
     for lang in built:
         files = llms_files.render(state, lang, built, urls, data_urls)

@@ -11,9 +11,9 @@ import html
 
 from catalog.entities import Catalog
 from catalog.specs import PROVIDER_KINDS
-from render import llms, markers, model_page
+from render import changes, llms, markers, model_page
 from render.comparison_markdown import render_comparison_markdown
-from render.text import collation_key, llms_text
+from render.text import collation_key, llms_text, substitute
 
 from .pages import provider_id_of
 
@@ -31,6 +31,9 @@ def page_entry(catalog: Catalog, page, markdown: str, lang: str, urls) -> tuple[
     if description and not provider and page.file.src_uri.startswith("models/"):
         # Set escaped for the page's <meta> (docsite/modelpages.py): back to text, then to llms text.
         description = llms_text(html.unescape(description))
+    if page.file.src_uri.split(".")[0] == changes.PAGE.removesuffix(".md"):
+        return None, llms.PageEntry(llms_text(html.unescape(page.title)), urls.site_url + page.url, description,
+                                    change_pointer(catalog, urls.site_url + page.url, lang))
     # page.markdown is what the build converted (markers expanded, notices added); only a page with the
     # comparison is expanded again, from its source, to get the table as Markdown.
     plain_table = "comparison" in markers.sections_in(markdown)
@@ -40,6 +43,13 @@ def page_entry(catalog: Catalog, page, markdown: str, lang: str, urls) -> tuple[
     title = llms_text(provider.title(lang) if provider else html.unescape(page.title))
     group = provider.kind if provider else MODELS if page.file.src_uri.startswith("models/") else None
     return group, llms.PageEntry(title, urls.site_url + page.url, description, plain)
+
+
+def change_pointer(catalog: Catalog, page_url: str, lang: str) -> str:
+    """The change page's text in llms-full.txt: one line pointing at the page and its feed (the whole record,
+    a sixth of the file and growing with every sync, would crowd out the pages a tool reads it for)."""
+    values = {"page": page_url, "feed": page_url + changes.FEED}
+    return substitute(llms_text(catalog.label("llms_changes", lang)), values)
 
 
 def grouped(entries: list) -> list[tuple[str | None, list[llms.PageEntry]]]:

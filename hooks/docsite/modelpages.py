@@ -4,8 +4,9 @@ view's data file, written into each language's folder once every language is bui
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
+
+import orjson
 
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -74,5 +75,4 @@ def write_data(catalog: Catalog, site_dir: Path, built: list[str], default: str)
     for lang in built:
         path = site_dir / site_languages.folder(lang, default) / DATA_FILE
         if path.parent.is_dir():
-            path.write_text(json.dumps(model_index.compare_data(catalog, lang), ensure_ascii=False,
-                                       separators=(",", ":")), encoding="utf-8")
+            path.write_bytes(orjson.dumps(model_index.compare_data(catalog, lang)))

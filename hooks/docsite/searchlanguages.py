@@ -16,12 +16,13 @@ page; and a model's row on its maker's page wins a tie with the rows of its host
 
 from __future__ import annotations
 
-import json
+import logging
 import re
 from collections import Counter
 from pathlib import Path
 
 import jieba
+import orjson
 
 from catalog.entities import Catalog, Provider
 from render.overview import term_anchor
@@ -40,6 +41,25 @@ HOME_BOOST = 1.1
 HOME_SHARE = 0.8
 TIE_BREAK = 0.05  # at most 2.5 % for a two-word id: it only decides between rows that match alike
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+class _DebugLog(logging.Handler):
+    """Hands jieba's records to MkDocs' log at debug level."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logging.getLogger("mkdocs.hooks.jieba").debug(record.getMessage())
+
+
+def quiet_jieba() -> None:
+    """jieba writes its dictionary loading ("Building prefix dict…") straight to stderr, in the middle
+    of the build output where contributors look for their errors: send it to `mkdocs build -v` instead.
+    Material's search plugin calls the same jieba module, so this quiets its calls too."""
+    logger = logging.getLogger("jieba")
+    logger.handlers = [_DebugLog()]
+    logger.propagate = False
+
+
+quiet_jieba()
 
 
 def language_of(location: str, languages: list[str], default: str) -> str:
@@ -125,7 +145,7 @@ def split_index(site_dir: Path, catalog: Catalog, languages: list[str], default:
     merged_path = site_dir / "search" / "search_index.json"
     if not merged_path.is_file():
         return {}
-    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    merged = orjson.loads(merged_path.read_bytes())
     written = {}
     for lang in languages:
         docs = [doc for doc in merged["docs"] if language_of(doc["location"], languages, default) == lang]
@@ -136,6 +156,6 @@ def split_index(site_dir: Path, catalog: Catalog, languages: list[str], default:
         index = {"config": config, "docs": language_docs(docs, catalog, lang, default, config["separator"])}
         path = site_dir / sites.folder(lang, default) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+        path.write_bytes(orjson.dumps(index))
         written[lang] = path
     return written

@@ -20,6 +20,7 @@ STAGE_COMMANDS = ("build", "gh-deploy")
 def plan(state: dict, command: str, dirty: bool) -> None:
     """Remember whether this run builds into a temporary folder (called from on_startup)."""
     state["stage"] = command in STAGE_COMMANDS and not dirty
+    state["serving"] = command == "serve"  # the preview skips what no one previews (docsite/exports.py)
 
 
 def stage(state: dict, config) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 
 from catalog.entities import Catalog, Change, Provider
 
 from . import changefacts
-from .radar import UP, model_link, render_radar
+from .models import model_anchor
+from .radar import UP, render_radar
 from .served import page_link
 from .text import attr, code, fill, inline
 
@@ -26,11 +28,20 @@ def section_anchor(provider: Provider) -> str:
     return f"changes-{provider.id}"
 
 
+# The tables join the page after Markdown conversion (the `on_post_page` hook), as the model pages' do:
+# Markdown had nothing to convert in ~1,600 rows of HTML-safe cells, and re-reading them cost about a
+# second per language. The rows stay out of search either way (their section is excluded).
+SLOT = '<div class="changes-slot" data-provider="{id}"></div>'
+_SLOT = re.compile(r'<div class="changes-slot" data-provider="([a-z0-9-]+)"></div>')
+
+
 def _model_cell(catalog: Catalog, change: Change, lang: str) -> str:
     model = change.model()
     if model is None:
         return f"{code(change.model_id)} {inline(catalog.label('changes_model_gone', lang))}"
-    return model_link(change.provider, model) + page_link(catalog, model, lang, UP)
+    # The provider page beside this one in the same language folder (directory URLs: changes/ → providers/x/).
+    row = f'{UP}providers/{attr(change.provider.id)}/#{attr(model_anchor(change.provider, model))}'
+    return f'<a href="{row}">{code(model.id)}</a>' + page_link(catalog, model, lang, UP)
 
 
 def source_cell(catalog: Catalog, change: Change, lang: str) -> str:
@@ -43,23 +54,37 @@ def source_cell(catalog: Catalog, change: Change, lang: str) -> str:
 
 
 def change_row(catalog: Catalog, change: Change, lang: str) -> str:
-    """One entry as a table row: date, model, event, facts, source."""
+    """One entry as an HTML table row: date, model, event, facts, source (every cell already HTML-safe:
+    escaped text, entities and our tags)."""
     facts = inline(changefacts.summary(catalog, change, lang)) or "—"
     cells = [change.date.isoformat(), _model_cell(catalog, change, lang),
              inline(changefacts.event(catalog, change, lang)), facts, source_cell(catalog, change, lang)]
-    return "| " + " | ".join(cells) + " |"
+    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
 
 
-def _provider_section(catalog: Catalog, provider: Provider, changes: list, lang: str) -> str:
+def change_table(catalog: Catalog, changes: list, lang: str) -> str:
+    """A provider's entries as an HTML table, newest first."""
     keys = ("changes_col_date", "changes_col_model", "changes_col_event", "changes_col_facts", "changes_col_source")
+    head = "".join(f"<th>{inline(catalog.label(key, lang))}</th>" for key in keys)
+    rows = "\n".join(change_row(catalog, change, lang) for change in changes)
+    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
+
+
+def _provider_section(catalog: Catalog, provider: Provider, lang: str) -> str:
     feed = (f'<a href="{provider_feed(provider.id)}" type="application/atom+xml">'
             f'{inline(catalog.label("changes_feed", lang))}</a>')
-    lines = ["| " + " | ".join(inline(catalog.label(key, lang)) for key in keys) + " |", "|---|---|---|---|---|"]
-    lines += [change_row(catalog, change, lang) for change in changes]
     # Kept out of the search index: hundreds of rows of ids and numbers would outweigh the pages that
     # describe the models (the radar above stays searchable).
     heading = f"## {inline(provider.title(lang))} {{#{section_anchor(provider)} data-search-exclude}}"
-    return f"{heading}\n\n{feed}\n\n" + "\n".join(lines)
+    return f"{heading}\n\n{feed}\n\n" + SLOT.format(id=provider.id)
+
+
+def fill_slots(html: str, catalog: Catalog, lang: str) -> str:
+    """A built page with each provider's table of changes in place of its slot; other pages unchanged."""
+    if 'class="changes-slot"' not in html:
+        return html
+    sections = dict((provider.id, entries) for provider, entries in by_provider(catalog))
+    return _SLOT.sub(lambda match: change_table(catalog, sections[match[1]], lang), html)
 
 
 def by_provider(catalog: Catalog) -> list[tuple[Provider, list]]:
@@ -96,6 +121,6 @@ def render_page(catalog: Catalog, lang: str, today: datetime.date) -> str:
                render_radar(catalog, lang, today)]
     sections = by_provider(catalog)
     blocks.append(_provider_index(catalog, sections, lang))
-    blocks += [_provider_section(catalog, provider, changes, lang) for provider, changes in sections]
+    blocks += [_provider_section(catalog, provider, lang) for provider, _ in sections]
     return "\n\n".join(blocks) + "\n"
 

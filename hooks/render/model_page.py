@@ -9,7 +9,7 @@ from catalog.entities import Catalog, Model, Provider
 
 from .models import copyable_id, model_anchor, price_cells, provenance
 from . import price_history
-from .served import Served, served_models
+from .served import Served, remembered, served_models
 from .text import attr, fill, inline, money, tokens
 
 SETUP_ANCHOR = "cline-setup"  # set on the first setup step of every provider page (render/provider.py)
@@ -21,6 +21,7 @@ def row_url(provider: Provider, model: Model, up: str = UP) -> str:
     return f"{up}providers/{provider.id}/#{model_anchor(provider, model)}"
 
 
+@remembered
 def lowest_inputs(served: Served) -> dict[str, float]:
     """The lowest input price per currency among the entries still served (a plan has none)."""
     lowest: dict[str, float] = {}
@@ -31,6 +32,7 @@ def lowest_inputs(served: Served) -> dict[str, float]:
     return lowest
 
 
+@remembered
 def largest_context(served: Served) -> int:
     return max((model.context for _, model in served.live()), default=0)
 
@@ -112,6 +114,15 @@ def ordered(served: Served) -> list:
     return sorted(served.entries, key=lambda entry: entry[1].status == "retired")
 
 
+def entry_rows(catalog: Catalog, served: Served, lang: str) -> list[list[str]]:
+    """Every entry's cells in table order, computed once per language: the page's HTML table and the Markdown
+    one of llms-full.txt share them."""
+    name = f"_rows_{lang}"
+    if name not in served.__dict__:  # kept on the (frozen) Served, made anew for each loaded catalog
+        object.__setattr__(served, name, [entry_cells(catalog, served, p, m, lang) for p, m in ordered(served)])
+    return served.__dict__[name]
+
+
 def _cell(tag: str, index: int, content: str) -> str:
     align = ' style="text-align: right;"' if index in NUMERIC else ""
     return f"<{tag}{align}>{content}</{tag}>"
@@ -121,9 +132,8 @@ def table(catalog: Catalog, served: Served, lang: str) -> str:
     """The entries as an HTML table (every cell is already HTML-safe: escaped text, entities and our tags)."""
     head = "".join(_cell("th", index, inline(catalog.label(key, lang))) for index, key in enumerate(COLUMNS))
     # Each row carries its provider row's id: search entries and the price history lead to it.
-    rows = [f'<tr id="{model_anchor(p, m)}">' + "".join(_cell("td", index, cell) for index, cell in
-                                                      enumerate(entry_cells(catalog, served, p, m, lang))) + "</tr>"
-            for p, m in ordered(served)]
+    rows = [f'<tr id="{model_anchor(p, m)}">' + "".join(_cell("td", index, cell) for index, cell in enumerate(cells))
+            + "</tr>" for (p, m), cells in zip(ordered(served), entry_rows(catalog, served, lang))]
     return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
@@ -131,7 +141,7 @@ def markdown_table(catalog: Catalog, served: Served, lang: str) -> str:
     """The same table in Markdown, for the text files (llms-full.txt), where no hook fills a slot."""
     header = "| " + " | ".join(inline(catalog.label(key, lang)) for key in COLUMNS) + " |"
     align = "| " + " | ".join("--:" if index in NUMERIC else "---" for index in range(len(COLUMNS))) + " |"
-    rows = ["| " + " | ".join(entry_cells(catalog, served, p, m, lang)) + " |" for p, m in ordered(served)]
+    rows = ["| " + " | ".join(cells) + " |" for cells in entry_rows(catalog, served, lang)]
     return "\n".join([header, align, *rows])
 
 

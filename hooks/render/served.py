@@ -14,6 +14,19 @@ from .text import attr, fill
 INACTIVE = ("retired",)
 
 
+def remembered(function):
+    """Compute a function of one Served once and keep the result on it: a Served never changes, and every row
+    of a model's page asks again (at 100 providers a model has 100 rows: 100 × 100 walks per page)."""
+    name = f"_remembered_{function.__name__}"
+
+    @functools.wraps(function)
+    def wrapper(served):
+        if name not in served.__dict__:
+            object.__setattr__(served, name, function(served))  # frozen: not a field, so eq and repr ignore it
+        return served.__dict__[name]
+    return wrapper
+
+
 @dataclass(frozen=True)
 class Served:
     """One canonical model and the provider entries that serve it, in catalog order."""
@@ -39,6 +52,7 @@ class Served:
         """Two or more providers: one provider's entries are its own table's rows, not a page."""
         return len(self.providers) > 1
 
+    @remembered
     def live(self) -> tuple[tuple[Provider, Model], ...]:
         """Entries a reader can still use (not retired)."""
         return tuple(entry for entry in self.entries if entry[1].status not in INACTIVE)
