@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import logging.handlers
 import os
 import sys
 import time
@@ -52,6 +53,9 @@ def main() -> None:
     with_hooks = "--no-hooks" not in sys.argv
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     logging.disable(logging.INFO)
+    warnings = logging.handlers.BufferingHandler(capacity=10_000)  # said when the build fails, not before
+    warnings.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(warnings)
     sys.path.insert(0, str(project / "hooks"))  # so that the parse counter below is the hooks' own
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -63,7 +67,8 @@ def main() -> None:
     try:
         build(config)
     except BaseException as error:  # mkdocs reports through logging, which is quiet here: say it
-        sys.exit(f"build failed: {type(error).__name__}: {error}")
+        said = "\n".join(record.getMessage() for record in warnings.buffer[:20])
+        sys.exit(f"build failed: {type(error).__name__}: {error}\n{said}")
     total = time.perf_counter() - start
     parses = sys.modules["catalog"].stats["parses"] if with_hooks else 0
     print(json.dumps({"total": total, "hooks": spent["seconds"], "parses": parses, "events": spent["events"]}))

@@ -108,7 +108,8 @@ def make_baseline(project: Path, target: Path) -> Path:
     """The same pages as plain Markdown (markers expanded by our renderers), built without hooks."""
     sys.path.insert(0, str(project / "hooks"))
     import catalog
-    from render import markers, model_index, model_page, provider as provider_page
+    from docsite.exports import build_day
+    from render import changes, markers, model_index, model_page, provider as provider_page
     from render.served import with_pages
 
     loaded = catalog.load(project / "data", project)
@@ -133,4 +134,6 @@ def make_baseline(project: Path, target: Path) -> Path:
         for served in with_pages(loaded):
             (target / f"docs/models/{served.slug}{suffix}").write_text(model_page.render_page(loaded, served, lang),
                                                                        encoding="utf-8")
+        # The change page, which the model pages' price history links to
+        (target / f"docs/changes{suffix}").write_text(changes.render_page(loaded, lang, build_day()), encoding="utf-8")
     return target
