@@ -10,7 +10,8 @@ import rjsmin
 from catalog.entities import Catalog
 from render import comparison, comparison_data
 
-SCRIPT = "javascripts/compare.js"  # copied from docs/ by MkDocs, then replaced by its minified form
+# Copied from docs/ by MkDocs, then replaced by their minified form.
+SCRIPTS = ("javascripts/compare.js", "javascripts/taskcost.js")
 
 
 def fill_page(output: str, page, catalog: Catalog, lang: str) -> str:
@@ -25,7 +26,8 @@ def fill_page(output: str, page, catalog: Catalog, lang: str) -> str:
 
 
 def minify_script(site_dir: Path) -> None:
-    """Replace the site's copy of the comparison script by its minified form (the source stays readable)."""
-    path = site_dir / SCRIPT
-    if path.is_file():
-        path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")), encoding="utf-8")
+    """Replace the site's copies of the comparison's scripts by their minified form (the source stays readable)."""
+    for script in SCRIPTS:
+        path = site_dir / script
+        if path.is_file():
+            path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")), encoding="utf-8")

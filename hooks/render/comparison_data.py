@@ -4,7 +4,8 @@ The page's script fetches it and renders only the rows the reader can see, so th
 carries every model as HTML. A row is an array whose positions FIELDS names (the document repeats
 them, so the script reads by name); providers, vendors and source addresses are listed once and
 rows point at them. A text column sorts by what its cell shows first, so its sort value is not
-repeated (null).
+repeated (null). `billing` carries each price block's rates, so the script prices a task profile the
+reader chooses, or counts of their own, with the same formula as render/cost.py (tests compare the two).
 Every catalog string in it has been through render/text.py (`plain`), and the script only ever puts
 it into the page as text.
 """
@@ -23,7 +24,7 @@ from .text import collation_key, plain, script_json
 
 FORMAT_VERSION = 1
 FIELDS = ("anchor", "provider", "model", "vendor", "plan", "currency", "inputs", "capabilities", "status",
-          "terms", "source", "verified", "sort", "cells", "page")
+          "terms", "source", "verified", "sort", "cells", "page", "serves", "billing", "price_sources")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class Record:
     sort: tuple
     cells: tuple  # per column, its lines joined by newlines
     page: object = 0  # [slug, number of providers] of the model's page (models/<slug>/), 0 when it has none
+    serves: str = ""  # the served model's slug: what the side-by-side view (models/?compare=) is keyed by
+    billing: tuple = ()  # per price block: its plan, or [currency, [[up_to, input, output, read, write], ...]]
+    price_sources: object = 0  # [[currency, address, title], ...] of blocks from another page, 0 when none
 
 
 def ordered_rows(catalog: Catalog, lang: str) -> list[tuple[Provider, Model]]:
@@ -59,6 +63,27 @@ def inputs(model: Model) -> tuple:
     return tuple((price.currency, base_price(price).input) for price in model.prices if price.plan == "per-token")
 
 
+def billing(model: Model) -> tuple:
+    """Each block's rates as render/cost.py reads them: a plan, or its currency and tiers (one when untiered)."""
+    blocks = []
+    for price in model.prices:
+        if price.plan != "per-token":
+            blocks.append(price.plan)
+            continue
+        tiers = price.tiers or (price,)
+        blocks.append([price.currency, [[getattr(tier, "up_to", None), tier.input, tier.output, tier.cache_read,
+                                         tier.cache_write] for tier in tiers]])
+    return tuple(blocks)
+
+
+def price_sources(model: Model, lang: str):
+    """Blocks taken from another page than the row's source (yuan from a Chinese price list), as provider tables
+    name them; 0 when there is none, which is most rows."""
+    found = [[price.currency, price.source.url, plain(price.source.title(lang))] for price in model.prices
+             if price.source is not None and price.source != model.source]
+    return found or 0
+
+
 def record(catalog: Catalog, provider: Provider, provider_index: int, model: Model, lang: str) -> Record:
     return Record(
         anchor=model_anchor(provider, model).removeprefix("model-"), provider=provider_index, model=model.id,
@@ -67,7 +92,8 @@ def record(catalog: Catalog, provider: Provider, provider_index: int, model: Mod
         source=model.source.url, verified=model.verified.isoformat(),
         sort=tuple(column.value(catalog, provider, model, lang) for column in COLUMNS),
         cells=tuple("\n".join(column.lines(catalog, provider, model, lang)) for column in COLUMNS),
-        page=model_page_of(catalog, model))
+        page=model_page_of(catalog, model), serves=served_of(catalog, model).slug, billing=billing(model),
+        price_sources=price_sources(model, lang))
 
 
 def model_page_of(catalog: Catalog, model: Model):
