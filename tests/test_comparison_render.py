@@ -217,7 +217,8 @@ def test_a_block_from_its_own_page_names_it_in_the_status_cell(lang, said):
     assert f'<br><small>{said}<a href="https://example.com/zh?a=1&amp;b=2">{title}</a></small></td>' in row
 
 
-@pytest.mark.parametrize("lang, heading, pick", [("en", "Cost per task: ", "Side by side"), ("zh", "任务费用：", "并排对比")])
+@pytest.mark.parametrize("lang, heading, pick", [("en", "Cost per task: ", "Side by side"),
+                                                 ("zh", "任务费用：", "并排对比")])
 def test_cost_heading_names_the_profile_and_rows_can_be_picked(lang, heading, pick):
     header = comparison.render_header(CATALOG, lang)
     name = CATALOG.default_profile.name(lang)
