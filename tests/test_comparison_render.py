@@ -196,12 +196,14 @@ def test_every_price_block_shows_and_the_price_filter_sees_each_currency():
 
 def test_record_carries_billing_the_served_model_and_price_sources():
     entry = kimi_record()
-    assert entry.billing == (["USD", [[None, 0.6, 2.5, 0.15, None]]],) and entry.price_sources == 0
-    assert entry.serves == comparison_data.served_of(CATALOG, KIMI).slug
+    # One block without tiers: its rates are the price columns' sort values, so the row does not repeat them.
+    assert comparison_data.billing(KIMI) == (["USD", [[None, 0.6, 2.5, 0.15, None]]],)
+    assert entry.billing == 0 and entry.price_sources == 0
+    assert entry.served_slug == comparison_data.served_of(CATALOG, KIMI).slug
     tiered = dataclasses.replace(KIMI, price=Price("per-token", "USD", input=1, output=2, tiers=(
         Tier(200_000, 1, 2, 0.1, None), Tier(None, 2, 4, None, 2.5))), other_prices=(Price("free"),))
     assert comparison_data.billing(tiered) == (["USD", [[200_000, 1, 2, 0.1, None], [None, 2, 4, None, 2.5]]],
-                                                "free")
+                                                "free") == comparison_data.compact_billing(tiered)
 
 
 @pytest.mark.parametrize("lang, said", [("en", "CNY prices: "), ("zh", "CNY 价格：")])
@@ -225,7 +227,7 @@ def test_cost_heading_names_the_profile_and_rows_can_be_picked(lang, heading, pi
     assert f'{heading}<span class="cmp-task-name">{name}</span></th>' in unescape(header)
     row = comparison.render_row(CATALOG, kimi_record(lang), lang)
     assert f'data-label="{heading}{name}"' in row
-    assert (f'<label class="cmp-pick"><input type="checkbox" value="{kimi_record(lang).serves}" '
+    assert (f'<label class="cmp-pick"><input type="checkbox" value="{kimi_record(lang).served_slug}" '
             f'aria-label="{pick}' in row)
 
 

@@ -24,8 +24,9 @@
         vendor: row[at.vendor], plan: plan, currency: row[at.currency], inputs: row[at.inputs],
         capabilities: row[at.capabilities] ? row[at.capabilities].split(" ") : [],
         terms: null, words: row[at.terms], source: doc.sources[row[at.source]], verified: row[at.verified],
-        sort: row[at.sort], cells: row[at.cells], page: row[at.page], serves: row[at.serves],
-        billing: row[at.billing], priceSources: row[at.price_sources], task: null,
+        sort: row[at.sort], cells: row[at.cells], page: row[at.page],
+        serves: row[at.serves] || row[at.page][0], billing: row[at.billing], priceSources: row[at.price_sources],
+        task: null,
         // Prices sort within a currency (never converted); free has no currency and joins the first.
         group: plan === "free" ? 0 : (group < 0 ? view.currencies.length : group)
       };
@@ -59,11 +60,19 @@
   function taskCost(view, entry) {
     if (!entry.task || entry.task.key !== view.task.key) {
       var counts = view.task.counts, context = entry.sort[view.contextAt];
-      var values = counts ? TaskCost.taskCosts(entry.billing, context, counts) : null;
+      var values = counts ? TaskCost.taskCosts(billing(view, entry), context, counts) : null;
       entry.task = { key: view.task.key, lines: values ? TaskCost.costLines(values, view.costLabels) : "—",
                      sort: values ? TaskCost.sortValue(values) : NaN };
     }
     return entry.task;
+  }
+
+  // A row's price blocks; 0 in the data stands for one block without tiers whose rates are the row's
+  // sort values of the four price columns (hooks/render/comparison_data.py, compact_billing).
+  function billing(view, entry) {
+    if (entry.billing) return entry.billing;
+    var sort = entry.sort, at = view.priceAt;
+    return [[entry.currency, [[null, sort[at[0]], sort[at[1]], sort[at[2]], sort[at[3]]]]]];
   }
 
   function cellLines(view, column, entry) {
@@ -473,6 +482,9 @@
     view.columns.forEach(function (column) { column.index = doc.columns.indexOf(column.key); });
     view.contextAt = doc.columns.indexOf("context");
     view.modelAt = doc.columns.indexOf("model");
+    view.priceAt = ["input", "output", "cache-read", "cache-write"].map(function (key) {
+      return doc.columns.indexOf(key);
+    });
     var known = {};
     view.entries.forEach(function (entry) { known[entry.serves] = true; });
     view.picked = view.requestedPicks.filter(function (slug, index, all) {

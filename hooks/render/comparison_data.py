@@ -46,9 +46,15 @@ class Record:
     sort: tuple
     cells: tuple  # per column, its lines joined by newlines
     page: object = 0  # [slug, number of providers] of the model's page (models/<slug>/), 0 when it has none
-    serves: str = ""  # the served model's slug: what the side-by-side view (models/?compare=) is keyed by
-    billing: tuple = ()  # per price block: its plan, or [currency, [[up_to, input, output, read, write], ...]]
+    serves: object = 0  # the served model's slug, which models/?compare= takes; 0 when it is page[0]
+    billing: object = 0  # per price block: its plan, or [currency, [[up_to, input, output, read, write], ...]];
+    # 0 for the common case, one block without tiers whose rates are the row's price sort values
     price_sources: object = 0  # [[currency, address, title], ...] of blocks from another page, 0 when none
+
+    @property
+    def served_slug(self) -> str:
+        """The slug the side-by-side view takes for this row's model."""
+        return self.serves or self.page[0]
 
 
 def ordered_rows(catalog: Catalog, lang: str) -> list[tuple[Provider, Model]]:
@@ -76,6 +82,14 @@ def billing(model: Model) -> tuple:
     return tuple(blocks)
 
 
+def compact_billing(model: Model):
+    """`billing`, or 0 when the row's sort values of the four price columns already say it (most rows):
+    every model then costs a few bytes instead of a few dozen."""
+    blocks = billing(model)
+    single = len(blocks) == 1 and not isinstance(blocks[0], str) and len(blocks[0][1]) == 1
+    return 0 if single and blocks[0][1][0][0] is None else blocks
+
+
 def price_sources(model: Model, lang: str):
     """Blocks taken from another page than the row's source (yuan from a Chinese price list), as provider tables
     name them; 0 when there is none, which is most rows."""
@@ -85,6 +99,7 @@ def price_sources(model: Model, lang: str):
 
 
 def record(catalog: Catalog, provider: Provider, provider_index: int, model: Model, lang: str) -> Record:
+    served = served_of(catalog, model)
     return Record(
         anchor=model_anchor(provider, model).removeprefix("model-"), provider=provider_index, model=model.id,
         vendor=model.vendor.id, plan=model.price.plan, currency=model.price.currency or "", inputs=inputs(model),
@@ -92,8 +107,8 @@ def record(catalog: Catalog, provider: Provider, provider_index: int, model: Mod
         source=model.source.url, verified=model.verified.isoformat(),
         sort=tuple(column.value(catalog, provider, model, lang) for column in COLUMNS),
         cells=tuple("\n".join(column.lines(catalog, provider, model, lang)) for column in COLUMNS),
-        page=model_page_of(catalog, model), serves=served_of(catalog, model).slug, billing=billing(model),
-        price_sources=price_sources(model, lang))
+        page=model_page_of(catalog, model), serves=0 if served.has_page else served.slug,
+        billing=compact_billing(model), price_sources=price_sources(model, lang))
 
 
 def model_page_of(catalog: Catalog, model: Model):

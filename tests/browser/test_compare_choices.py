@@ -121,7 +121,8 @@ def served_rows(page) -> list[tuple[str, str]]:
     """(row id, served model) of the shown rows, one row per served model."""
     seen, result = set(), []
     for row_id in shown_ids(page):
-        serves = records(page)[row_id]["serves"]
+        entry = records(page)[row_id]
+        serves = entry["serves"] or entry["page"][0]  # 0: the slug of its model page
         if serves not in seen:
             seen.add(serves)
             result.append((row_id, serves))
