@@ -64,8 +64,8 @@ def model_page_link(catalog: Catalog, entry: Record, lang: str) -> str:
 def pick_box(catalog: Catalog, entry: Record, lang: str) -> str:
     """A tick that picks the row's model for the side-by-side view (shown only once the script runs)."""
     name = plain(catalog.label("cmp_pick_label", lang)).format(model=entry.model)
-    return (f' <label class="cmp-pick"><input type="checkbox" value="{attr(entry.served_slug)}" aria-label="{attr(name)}">'
-            f' {html_text(plain(catalog.label("cmp_pick", lang)))}</label>')
+    return (f' <label class="cmp-pick"><input type="checkbox" value="{attr(entry.served_slug)}" '
+            f'aria-label="{attr(name)}"> {html_text(plain(catalog.label("cmp_pick", lang)))}</label>')
 
 
 def price_source_links(catalog: Catalog, entry: Record, lang: str) -> str:

@@ -16,7 +16,7 @@ from render.cost import PRICED, task_costs
 from render.models import model_anchor
 
 from .harness import ROOT
-from .test_compare import PREFIX, SHAPE, open_compare, records, rows, shown_ids, sort_button, state
+from .test_compare import SHAPE, open_compare, records, rows, shown_ids, sort_button, state
 
 pytestmark = [
     pytest.mark.browser,
