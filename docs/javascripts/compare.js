@@ -6,7 +6,7 @@
  * with text nodes only: catalog text never becomes HTML. No dependencies and no language strings:
  * every word shown comes from the page. Minified at build time (hooks/docsite/comparison_files.py).
  * The cost column prices the task the reader chooses (window.TaskCost, docs/javascripts/taskcost.js,
- * loaded just before); ticked models go to the side-by-side view of the models index.
+ * which the build puts in front of this file); ticked models go to the side-by-side view of the models index.
  */
 (function () {
   "use strict";
@@ -291,8 +291,8 @@
     var counts = custom ? customCounts(view) : (option.defaultSelected ? undefined : optionCounts(option));
     view.customError.hidden = !custom || counts !== null;
     var key = custom ? "custom:" + JSON.stringify(counts) : option.value;
+    if (view.task.key === key) return false;
     view.taskName.textContent = custom ? view.labels.custom : option.textContent;
-    if (view.task && view.task.key === key) return false;
     view.task = { key: key, counts: counts };
     view.columns.forEach(function (column) { column.label = column.header.textContent.trim(); });
     return true;

@@ -4,7 +4,8 @@
  * order of operations, so both give the same numbers to the last digit; tests/test_task_cost_js.py runs
  * this file in Node against the Python function for every model of the catalog. A row's price blocks
  * come from models.json (`billing`): a plan name, or [currency, [[up_to, input, output, read, write], …]].
- * Loaded as a plain script (window.TaskCost) or as a CommonJS module (the tests).
+ * In the site it is the first part of the comparison's script (hooks/docsite/comparison_files.py) and
+ * defines window.TaskCost; in the tests it is a CommonJS module.
  */
 (function (root) {
   "use strict";
