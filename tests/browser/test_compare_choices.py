@@ -16,6 +16,7 @@ from render.cost import PRICED, task_costs
 from render.models import model_anchor
 
 from .harness import ROOT
+from .reader import axe_violations
 from .test_compare import SHAPE, open_compare, records, rows, shown_ids, sort_button, state
 
 pytestmark = [
@@ -194,3 +195,16 @@ def test_a_price_block_from_its_own_page_names_that_page(page, lang):
                            [comparison.render_row(CATALOG, entry, lang), SHAPE])
     built = page.locator(f'[id="{row}"]').evaluate(f"row => ({SHAPE})({{children: [row]}})")
     assert built == served
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_custom_counts_and_picks_have_no_serious_accessibility_violation(browse, lang, scheme):
+    page = open_compare(browse(color_scheme=scheme), lang, "?task=custom&cached=100&written=5")
+    page.locator("#cmp-custom-error").wait_for()  # the counts, their error and the bar are all shown
+    for row_id, _ in served_rows(page)[:2]:
+        tick(page, row_id).check()
+    assert page.locator("#cmp-picked-link").is_visible()
+    page.add_style_tag(content=".md-typeset .cmp-table tbody tr { content-visibility: visible !important; }")
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
