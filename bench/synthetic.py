@@ -29,6 +29,15 @@ INDEX = {
 }
 
 
+def price(number: int):
+    """Dollars; every tenth model is billed in yuan too (mainland-China accounts), as some real ones are."""
+    step = 1 + number % 40
+    usd = {"currency": "USD", "input": round(0.05 * step, 2), "output": round(0.2 * step, 2)}
+    if number % 10:
+        return usd
+    return [usd, {"currency": "CNY", "input": round(usd["input"] * 7, 2), "output": round(usd["output"] * 7, 2)}]
+
+
 def model(provider: int, number: int) -> dict:
     """One synthetic model; numbers vary so that sorting and formatting do real work."""
     context = 8192 * (1 + (provider * 7 + number * 13) % 128)
@@ -39,8 +48,7 @@ def model(provider: int, number: int) -> dict:
         "vendor": VENDORS[number % len(VENDORS)],
         "context": context,
         "max_output": min(context, 4096 * (1 + number % 8)),
-        "price": {"currency": "USD", "input": round(0.05 * (1 + number % 40), 2),
-                  "output": round(0.2 * (1 + number % 40), 2)},
+        "price": price(number),
         "capabilities": [cap for index, cap in enumerate(CAPABILITIES) if (provider + number) >> index & 1],
         "status": "active",
         "description": {"en": f"Synthetic model {number} of provider {provider}, for timing builds.",
@@ -88,11 +96,12 @@ def make_project(target: Path, providers: int, models: int) -> Path:
     for name in ("compare.md", "compare.zh.md", "exports.md", "exports.zh.md"):
         if (ROOT / "docs" / name).is_file():
             shutil.copy2(ROOT / "docs" / name, docs / name)
-    # Model tables link to the task-cost page; its worked example uses a provider the catalog has.
+    # Model tables link to the task-cost page; its worked examples use a provider the catalog has.
     for name in ("task-cost.md", "task-cost.zh.md"):
         text = (ROOT / "docs" / name).read_text(encoding="utf-8")
-        (docs / name).write_text(text.replace("catalog:task-example anthropic", "catalog:task-example provider-0"),
-                                 encoding="utf-8")
+        for marker, provider_id in (("task-example", "anthropic"), ("task-example-yuan", "deepseek")):
+            text = text.replace(f"catalog:{marker} {provider_id}", f"catalog:{marker} provider-0")
+        (docs / name).write_text(text, encoding="utf-8")
     return target
 
 

@@ -153,7 +153,7 @@ def on_post_build(config):
         languages, default = _languages(config)
         notfound.write_all(state, Path(config.site_dir), default)
         exports.write_all(state, config, languages, default)
-        comparison_files.minify_script(Path(config.site_dir))
+        comparison_files.minify_script(Path(config.site_dir), Path(config.docs_dir))
         changepage.write_feeds(state["catalog"], state.get("site_text", {}), config,
                                [lang for lang in languages if lang in state.get("pages", {})], default)
         modelpages.write_data(state["catalog"], Path(config.site_dir), list(state.get("pages", {})), default)

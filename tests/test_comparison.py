@@ -171,8 +171,11 @@ def test_the_script_loads_on_the_comparison_page_only_and_is_minified(site):
         assert re.search(r'<script src="(\.\./)+javascripts/compare\.js"></script>', source)
         assert "compare.js" not in (site / LANG_ROOT[lang] / "providers/groq/index.html").read_text(encoding="utf-8")
     served = (site / "javascripts/compare.js").read_text(encoding="utf-8")
-    written = (ROOT / "docs/javascripts/compare.js").read_text(encoding="utf-8")
+    # One request: the task-cost formula first, then the comparison script, minified together.
+    written = "\n".join((ROOT / "docs/javascripts" / name).read_text(encoding="utf-8")
+                        for name in ("taskcost.js", "compare.js"))
     assert served == rjsmin.jsmin(written) and len(served) < 0.7 * len(written)
+    assert "TaskCost" in served and not (site / "javascripts/taskcost.js").exists()
     assert "replaceState" in served and "aria-sort" in served
     assert not re.search(r"[\u4e00-\u9fff]", served) and "Showing" not in served
 

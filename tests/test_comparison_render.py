@@ -190,3 +190,57 @@ def test_every_price_block_shows_and_the_price_filter_sees_each_currency():
     assert cells["cache-read"] == "$0.15\n—" and cells["cache-write"] == "—"
     assert entry.inputs == (("USD", 0.6), ("CNY", 4))
     assert entry.sort[[column.key for column in comparison_columns.COLUMNS].index("input")] == 0.6  # sorts by USD
+
+
+# The task chooser, picking for the side-by-side view and price blocks with a source of their own ---
+
+def test_record_carries_billing_the_served_model_and_price_sources():
+    entry = kimi_record()
+    # One block without tiers: its rates are the price columns' sort values, so the row does not repeat them.
+    assert comparison_data.billing(KIMI) == (["USD", [[None, 0.6, 2.5, 0.15, None]]],)
+    assert entry.billing == 0 and entry.price_sources == 0
+    assert entry.served_slug == comparison_data.served_of(CATALOG, KIMI).slug
+    tiered = dataclasses.replace(KIMI, price=Price("per-token", "USD", input=1, output=2, tiers=(
+        Tier(200_000, 1, 2, 0.1, None), Tier(None, 2, 4, None, 2.5))), other_prices=(Price("free"),))
+    assert comparison_data.billing(tiered) == (["USD", [[200_000, 1, 2, 0.1, None], [None, 2, 4, None, 2.5]]],
+                                                "free") == comparison_data.compact_billing(tiered)
+
+
+@pytest.mark.parametrize("lang, said", [("en", "CNY prices: "), ("zh", "CNY 价格：")])
+def test_a_block_from_its_own_page_names_it_in_the_status_cell(lang, said):
+    source = dataclasses.replace(KIMI.source, id="yuan", url="https://example.com/zh?a=1&b=2",
+                                 title=Text("Yuan <prices>", "人民币价格"))
+    yuan = Price("per-token", "CNY", input=2, output=8, source=source)
+    model = dataclasses.replace(KIMI, other_prices=(yuan,))
+    entry = comparison_data.record(CATALOG, GROQ, CATALOG.providers.index(GROQ), model, lang)
+    assert entry.price_sources == [["CNY", source.url, source.title(lang)]]
+    row = comparison.render_row(CATALOG, entry, lang)
+    title = "Yuan &lt;prices&gt;" if lang == "en" else "人民币价格"
+    assert f'<br><small>{said}<a href="https://example.com/zh?a=1&amp;b=2">{title}</a></small></td>' in row
+
+
+@pytest.mark.parametrize("lang, heading, pick", [("en", "Cost per task: ", "Side by side"),
+                                                 ("zh", "任务费用：", "并排对比")])
+def test_cost_heading_names_the_profile_and_rows_can_be_picked(lang, heading, pick):
+    header = comparison.render_header(CATALOG, lang)
+    name = CATALOG.default_profile.name(lang)
+    assert f'{heading}<span class="cmp-task-name">{name}</span></th>' in unescape(header)
+    row = comparison.render_row(CATALOG, kimi_record(lang), lang)
+    assert f'data-label="{heading}{name}"' in row
+    assert (f'<label class="cmp-pick"><input type="checkbox" value="{kimi_record(lang).served_slug}" '
+            f'aria-label="{pick}' in row)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_task_chooser_lists_every_profile_and_custom_counts_start_at_the_default(lang):
+    form = comparison_form.render_filter_form(CATALOG, lang)
+    options = re.findall(r'<option value="([^"]*)"( data-counts="[^"]*")?( selected)?>', form.split('id="cmp-task"')[1]
+                         .split("</select>")[0])
+    assert [value for value, _, _ in options] == [profile.id for profile in CATALOG.task_profiles] + ["custom"]
+    assert [value for value, _, chosen in options if chosen] == [CATALOG.default_profile.id]
+    default = CATALOG.default_profile
+    for name, count in (("req", default.requests), ("sent", default.prompt_tokens),
+                        ("cached", default.cache_read_percent), ("written", default.cache_write_tokens),
+                        ("out", default.output_tokens)):
+        assert f'name="{name}" value="{count}"' in form
+    assert '<fieldset id="cmp-custom" class="cmp-field cmp-custom" disabled hidden>' in form

@@ -180,3 +180,26 @@ def test_comparison_has_a_sortable_cost_column_from_the_same_function():
                 main = costs[0]
                 expected = main.amount if main.kind == PRICED else (0.0 if main.kind == "free" else None)
                 assert record.sort[index] == expected and record.currency == (model.price.currency or "")
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["billed in CNY.", "| Read from cache | 38,250 | ¥0.50 | ¥0.019125 |", "so it costs ¥1.06."]),
+    ("zh", ["以 CNY 计费。", "| 缓存读取 | 38,250 | ¥0.50 | ¥0.019125 |", "因此总费用为 ¥1.06。"])])
+def test_worked_example_in_yuan_uses_the_yuan_block(lang, words):
+    # A model billed ¥2 in, ¥8 out, ¥0.50 cache read per million, default profile, no cache-write price:
+    # 1,750 × 2 + 38,250 × 0.5 + 5,000 × 2 + 1,200 × 8 = 42,225 → ¥0.042225 a request, × 25 = ¥1.055625
+    deepseek = CATALOG.provider("deepseek")
+    target = next(model for model in deepseek.models if any(price.currency == "CNY" for price in model.prices))
+    yuan = Price("per-token", "CNY", input=2, output=8, cache_read=0.5)
+    models = tuple(dataclasses.replace(model, other_prices=(yuan,)) if model is target else model
+                   for model in deepseek.models)
+    priced_catalog = dataclasses.replace(CATALOG, providers=(dataclasses.replace(deepseek, models=models),))
+    rendered = markers.expand("<!-- catalog:task-example-yuan deepseek -->", priced_catalog, lang)
+    assert f"<code>{target.id}</code>" in rendered
+    for word in words:
+        assert word in rendered, word
+
+
+def test_worked_example_in_yuan_needs_a_model_billed_in_yuan():
+    with pytest.raises(markers.MarkerError, match="task-example-yuan anthropic.*CNY"):
+        markers.expand("<!-- catalog:task-example-yuan anthropic -->", CATALOG, "en")

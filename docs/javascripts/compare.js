@@ -5,9 +5,13 @@
  * page stays light at any catalog size. Rows are built exactly as the server builds its first page,
  * with text nodes only: catalog text never becomes HTML. No dependencies and no language strings:
  * every word shown comes from the page. Minified at build time (hooks/docsite/comparison_files.py).
+ * The cost column prices the task the reader chooses (window.TaskCost, docs/javascripts/taskcost.js,
+ * which the build puts in front of this file); ticked models go to the side-by-side view of the models index.
  */
 (function () {
   "use strict";
+
+  var MAX_PICKED = 3;  // the side-by-side view shows up to three models
 
   // Rows of the document as entries: what the filters test and where the sort values are.
   function readEntries(doc, view) {
@@ -21,6 +25,8 @@
         capabilities: row[at.capabilities] ? row[at.capabilities].split(" ") : [],
         terms: null, words: row[at.terms], source: doc.sources[row[at.source]], verified: row[at.verified],
         sort: row[at.sort], cells: row[at.cells], page: row[at.page],
+        serves: row[at.serves] || row[at.page][0], billing: row[at.billing], priceSources: row[at.price_sources],
+        task: null,
         // Prices sort within a currency (never converted); free has no currency and joins the first.
         group: plan === "free" ? 0 : (group < 0 ? view.currencies.length : group)
       };
@@ -37,6 +43,8 @@
       shown.forEach(function (value) { ranks.set(value, 0); });
       Array.from(ranks.keys()).sort(view.collator.compare).forEach(function (value, rank) { ranks.set(value, rank); });
       entries.forEach(function (entry, number) { keys[entry.order] = ranks.get(shown[number]); });
+    } else if (column.key === "task-cost" && view.task.counts !== undefined) {
+      entries.forEach(function (entry) { keys[entry.order] = taskCost(view, entry).sort; });
     } else {
       entries.forEach(function (entry) {
         var value = entry.sort[index];
@@ -45,6 +53,31 @@
     }
     view.keys[column.key] = keys;
     return keys;
+  }
+
+  // The chosen task's cost on an entry: its cell's lines and sort value, kept until the task changes.
+  // Invalid custom counts (null) price nothing.
+  function taskCost(view, entry) {
+    if (!entry.task || entry.task.key !== view.task.key) {
+      var counts = view.task.counts, context = entry.sort[view.contextAt];
+      var values = counts ? TaskCost.taskCosts(billing(view, entry), context, counts) : null;
+      entry.task = { key: view.task.key, lines: values ? TaskCost.costLines(values, view.costLabels) : "—",
+                     sort: values ? TaskCost.sortValue(values) : NaN };
+    }
+    return entry.task;
+  }
+
+  // A row's price blocks; 0 in the data stands for one block without tiers whose rates are the row's
+  // sort values of the four price columns (hooks/render/comparison_data.py, compact_billing).
+  function billing(view, entry) {
+    if (entry.billing) return entry.billing;
+    var sort = entry.sort, at = view.priceAt;
+    return [[entry.currency, [[null, sort[at[0]], sort[at[1]], sort[at[2]], sort[at[3]]]]]];
+  }
+
+  function cellLines(view, column, entry) {
+    if (column.key === "task-cost" && view.task.counts !== undefined) return taskCost(view, entry).lines;
+    return entry.cells[column.index];
   }
 
   function firstText(cell) {
@@ -144,6 +177,7 @@
         cell.appendChild(document.createTextNode(" "));
         cell.appendChild(small);
       }
+      appendPickBox(view, cell, entry);
     } else {
       appendLine(cell, line);
     }
@@ -160,16 +194,47 @@
     cell.appendChild(small);
   }
 
+  // Blocks priced from another page than the row's source, as provider tables name them: "CNY prices: <page>".
+  function appendPriceSources(view, cell, entry) {
+    var parts = view.labels.priceSource.split("{source}");
+    (entry.priceSources || []).forEach(function (block) {
+      if (!/^https?:\/\//i.test(block[1])) return;
+      var small = element("small"), before = parts[0].replace("{currency}", block[0]);
+      var after = (parts[1] || "").replace("{currency}", block[0]);
+      if (before) small.appendChild(document.createTextNode(before));
+      small.appendChild(element("a", block[2], { href: block[1] }));
+      if (after) small.appendChild(document.createTextNode(after));
+      cell.appendChild(element("br"));
+      cell.appendChild(small);
+    });
+  }
+
+  // A tick that picks the row's model for the side-by-side view; rows of one model tick together.
+  function appendPickBox(view, cell, entry) {
+    var label = element("label", "", { "class": "cmp-pick" });
+    var box = element("input", "", { type: "checkbox", value: entry.serves,
+                                      "aria-label": view.labels.pickLabel.replace("{model}", entry.model) });
+    box.checked = view.picked.indexOf(entry.serves) >= 0;
+    box.disabled = !box.checked && view.picked.length >= MAX_PICKED;
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + view.labels.pick));
+    cell.appendChild(document.createTextNode(" "));
+    cell.appendChild(label);
+  }
+
   function renderRow(view, entry) {
     var row = element("tr", "", { id: "cmp-" + entry.anchor });
     view.columns.forEach(function (column) {
       var cell = element("td", "", column.numeric ? { "class": "cmp-num" } : {});
       cell.setAttribute("data-label", column.label);
-      entry.cells[column.index].split("\n").forEach(function (line, number) {
+      cellLines(view, column, entry).split("\n").forEach(function (line, number) {
         if (number) cell.appendChild(element("br"));
         if (number) appendLine(cell, line); else appendFirstLine(view, cell, column, entry, line);
       });
-      if (column.cell === "status") appendChecked(view, cell, entry);
+      if (column.cell === "status") {
+        appendChecked(view, cell, entry);
+        appendPriceSources(view, cell, entry);
+      }
       row.appendChild(cell);
     });
     return row;
@@ -179,7 +244,7 @@
   function render(view) {
     var body = view.table.tBodies[0], shown = view.visible.slice(view.start, view.end);
     // The rows already there are left alone (the server's first page, when nothing asks for another).
-    var same = shown.length === body.rows.length && shown.every(function (entry, index) {
+    var same = !view.stale && shown.length === body.rows.length && shown.every(function (entry, index) {
       return body.rows[index].id === "cmp-" + entry.anchor;
     });
     if (!same) {
@@ -187,6 +252,7 @@
       shown.forEach(function (entry) { fragment.appendChild(renderRow(view, entry)); });
       body.textContent = "";
       body.appendChild(fragment);
+      view.stale = false;
     }
     var rest = view.visible.length - view.end;
     view.more.hidden = rest <= 0;
@@ -202,6 +268,11 @@
   // Sorting changes the order of every row; filtering then keeps the sorted rows that match.
   function update(view, resort) {
     if (!view.entries) return;
+    if (syncTask(view)) {
+      view.keys["task-cost"] = null;
+      view.stale = true;  // every row's cost cell changes
+      if (view.sort === "task-cost") resort = true;
+    }
     if (resort || !view.sorted) view.sorted = sortedEntries(view);
     var filters = readFilters(view.form);
     view.visible = view.sorted.filter(function (entry) { return matches(view, entry, filters); });
@@ -209,6 +280,78 @@
     view.end = view.pageSize;
     render(view);
     saveState(view);
+  }
+
+  // The task the form asks for: undefined counts for the default profile (the server's cells and sort
+  // values stand), a profile's or valid custom counts, or null for invalid ones. True when it changed.
+  function syncTask(view) {
+    var select = view.taskSelect, custom = select.value === "custom", option = select.options[select.selectedIndex];
+    view.custom.disabled = !custom;
+    view.custom.hidden = !custom;
+    var counts = custom ? customCounts(view) : (option.defaultSelected ? undefined : optionCounts(option));
+    view.customError.hidden = !custom || counts !== null;
+    var key = custom ? "custom:" + JSON.stringify(counts) : option.value;
+    if (view.task.key === key) return false;
+    view.taskName.textContent = custom ? view.labels.custom : option.textContent;
+    view.task = { key: key, counts: counts };
+    view.columns.forEach(function (column) { column.label = column.header.textContent.trim(); });
+    return true;
+  }
+
+  function optionCounts(option) {
+    var numbers = option.getAttribute("data-counts").split(" ").map(Number);
+    return TaskCost.counts.apply(null, numbers);
+  }
+
+  // The custom fields as counts, or null when a browser's own checks or the cache rule fail.
+  function customCounts(view) {
+    var fields = view.countFields;
+    if (!fields.every(function (field) { return field.value !== "" && field.checkValidity(); })) return null;
+    var task = TaskCost.counts.apply(null, fields.map(function (field) { return Number(field.value); }));
+    return task.read + task.written <= task.prompt ? task : null;
+  }
+
+  // Choosing "custom" starts from the counts of the profile chosen before.
+  function prefillCustom(view) {
+    var previous = view.taskSelect.querySelector('option[value="' + CSS.escape(view.task.key) + '"]');
+    if (!previous || !previous.hasAttribute("data-counts")) return;
+    previous.getAttribute("data-counts").split(" ").forEach(function (count, index) {
+      view.countFields[index].value = count;
+    });
+  }
+
+  // Picking for the side-by-side view -------------------------------------------------------------
+
+  function togglePick(view, slug, on) {
+    var at = view.picked.indexOf(slug);
+    if (on && at < 0 && view.picked.length < MAX_PICKED) view.picked.push(slug);
+    if (!on && at >= 0) view.picked.splice(at, 1);
+    showPicked(view);
+    saveState(view);
+  }
+
+  // The ticks on screen, and the bar naming the picks with its link once two or three are picked.
+  function showPicked(view) {
+    Array.prototype.forEach.call(view.table.querySelectorAll(".cmp-pick input"), function (box) {
+      box.checked = view.picked.indexOf(box.value) >= 0;
+      box.disabled = !box.checked && view.picked.length >= MAX_PICKED;
+    });
+    var bar = view.pickedBar, count = view.picked.length, names = view.picked.map(function (slug) {
+      return modelName(view, slug);
+    });
+    bar.hidden = count === 0;
+    var text = bar.getAttribute("data-template").replace("{count}", count).replace("{models}", names.join(", "));
+    view.pickedText.textContent = count < 2 ? text + " " + bar.getAttribute("data-hint") : text;
+    view.pickedLink.hidden = count < 2;
+    view.pickedLink.setAttribute("href", "../models/?compare=" + view.picked.map(encodeURIComponent).join(",")
+                                 + "#compare");
+  }
+
+  // A picked model's name as its rows show it (under the id).
+  function modelName(view, slug) {
+    var entry = view.entries.filter(function (item) { return item.serves === slug; })[0];
+    var note = entry.cells[view.modelAt].split("\n")[1];
+    return note ? note.replace(/^\t/, "") : entry.model;
   }
 
   function markSorted(view) {
@@ -231,6 +374,7 @@
       params.set("sort", view.sort);
       if (view.direction === "desc") params.set("dir", "desc");
     }
+    if (view.picked.length) params.set("pick", view.picked.join(","));
     var query = params.toString();
     history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }
@@ -242,8 +386,13 @@
       var values = params.getAll(control.name).join(",").split(",");
       if (control.type === "checkbox") control.checked = values.indexOf(control.value) >= 0;
       else if (params.has(control.name)) control.value = params.get(control.name);
-      if (control.tagName === "SELECT" && control.selectedIndex < 0) control.selectedIndex = 0;
+      if (control.tagName === "SELECT" && control.selectedIndex < 0) {
+        // a value the page does not offer: its first choice, or the one the page starts with
+        var start = Array.prototype.findIndex.call(control.options, function (item) { return item.defaultSelected; });
+        control.selectedIndex = Math.max(0, start);
+      }
     });
+    view.requestedPicks = (params.get("pick") || "").split(",").filter(Boolean);
     view.sort = columnByKey(view, params.get("sort")) ? params.get("sort") : null;
     view.direction = params.get("dir") === "desc" ? "desc" : "asc";
     markSorted(view);
@@ -295,6 +444,7 @@
   function listen(view) {
     var pending = false;
     view.form.addEventListener("input", function (event) {
+      if (event.target === view.taskSelect && event.target.value === "custom" && view.task) prefillCustom(view);
       if (!/^(search|number|text)$/.test(event.target.type)) return update(view, false);
       if (pending) return;
       pending = true;
@@ -308,6 +458,14 @@
       render(view);
     });
     window.addEventListener("hashchange", function () { showTarget(view); });
+    view.table.addEventListener("change", function (event) {
+      if (event.target.closest(".cmp-pick")) togglePick(view, event.target.value, event.target.checked);
+    });
+    document.getElementById("cmp-picked-clear").addEventListener("click", function () {
+      view.picked = [];
+      showPicked(view);
+      saveState(view);
+    });
   }
 
   // Text columns get their collated order while the reader is still reading, not on their first click.
@@ -323,7 +481,17 @@
     view.vendorTerms = doc.vendors;
     view.columns.forEach(function (column) { column.index = doc.columns.indexOf(column.key); });
     view.contextAt = doc.columns.indexOf("context");
+    view.modelAt = doc.columns.indexOf("model");
+    view.priceAt = ["input", "output", "cache-read", "cache-write"].map(function (key) {
+      return doc.columns.indexOf(key);
+    });
+    var known = {};
+    view.entries.forEach(function (entry) { known[entry.serves] = true; });
+    view.picked = view.requestedPicks.filter(function (slug, index, all) {
+      return known[slug] && all.indexOf(slug) === index;
+    }).slice(0, MAX_PICKED);
     update(view, true);
+    showPicked(view);
     view.table.setAttribute("data-ready", "");
     showTarget(view);
     prepareTextSorts(view);
@@ -337,7 +505,15 @@
       earlier: document.getElementById("cmp-earlier"), pageSize: Number(data.pageSize) || 30,
       currencies: (data.currencies || "").split(" "), keys: {}, defaults: {}, sort: null, direction: "asc",
       labels: { more: data.more, checked: data.checked, sourceLabel: data.sourceLabel, copy: data.copy,
-                modelPage: data.modelPage },
+                modelPage: data.modelPage, priceSource: data.priceSource, pick: data.pick, pickLabel: data.pickLabel,
+                custom: data.custom },
+      costLabels: { tooLarge: data.tooLarge, long: data.longContext,
+                    plans: { free: data.planFree, subscription: data.planSubscription, unlisted: data.planUnlisted,
+                             unknown: data.planUnknown } },
+      taskSelect: document.getElementById("cmp-task"), custom: document.getElementById("cmp-custom"),
+      customError: document.getElementById("cmp-custom-error"), taskName: table.querySelector(".cmp-task-name"),
+      pickedBar: document.getElementById("cmp-picked"), pickedText: document.getElementById("cmp-picked-text"),
+      pickedLink: document.getElementById("cmp-picked-link"), picked: [], requestedPicks: [],
       collator: new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" })
     };
     view.countTemplate = view.count.getAttribute("data-template");
@@ -346,8 +522,20 @@
                cell: header.getAttribute("data-cell"), numeric: header.classList.contains("cmp-num"),
                label: header.textContent.trim(), header: header };
     });
-    new FormData(form).forEach(function (value, name) { view.defaults[name] = value; });
+    // Defaults of every control, the disabled custom counts included: only changed values go into the address.
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (control.name && control.type !== "checkbox" && !(control.name in view.defaults)) {
+        view.defaults[control.name] = control.tagName === "SELECT" ? selectDefault(control) : control.defaultValue;
+      }
+    });
+    view.countFields = Array.prototype.slice.call(view.custom.querySelectorAll("input"));
+    view.task = { key: view.defaults.task, counts: undefined };  // the page opens with the server's costs
     return view;
+  }
+
+  function selectDefault(select) {
+    var chosen = Array.prototype.filter.call(select.options, function (item) { return item.defaultSelected; })[0];
+    return (chosen || select.options[0]).value;
   }
 
   function init() {

@@ -40,7 +40,7 @@ LABEL_PLACEHOLDERS = {
     "two_sentences": ("first", "second"), "made_with": ("tool",),
     **{f"feature_{capability}": ("models",) for capability in ("prompt_cache", "vision", "reasoning")},
     "cmp_more": ("count",), "cmp_checked": ("date",), "cmp_source_label": ("model", "date"),
-    "cmp_first_page": ("shown", "total"),
+    "cmp_first_page": ("shown", "total"), "cmp_pick_label": ("model",), "cmp_picked": ("count", "models"),
     # The change page, its feeds and the retirement radar (render/changes.py, feed.py, radar.py)
     "changes_latest": ("date", "models", "providers"), "changes_feeds": ("feed",), "changes_feed_of": ("provider",),
     "changes_provider_count": ("count",), "changes_entry_title": ("provider", "model", "event"),
@@ -76,6 +76,9 @@ REQUIRED_LABELS = {
         "cmp_kind",
         "cmp_min_context", "cmp_max_input", "cmp_currency", "cmp_capabilities", "cmp_any", "cmp_at_least",
         "cmp_reset", "cmp_count", "cmp_total", "cmp_empty", "cmp_link", "cmp_link_title",
+        "cmp_task", "cmp_task_custom_option", "cmp_task_custom", "cmp_custom", "cmp_custom_cached",
+        "cmp_custom_written", "cmp_custom_out", "cmp_custom_invalid", "cmp_pick", "cmp_pick_label", "cmp_picked",
+        "cmp_pick_hint", "cmp_picked_link", "cmp_picked_clear",
     ),
     "models": (  # the model pages, their index and the side-by-side view: every label of the file
         "nav_models", "mp_intro", "mp_fact_providers", "mp_provider_count", "mp_at", "mp_h_providers", "mp_h_compare",

@@ -1,5 +1,8 @@
 """The comparison page's files: its models.json (one per language, beside the page) and its script,
-minified with rjsmin once every language is built. Nothing is written into docs/."""
+minified with rjsmin once every language is built. Nothing is written into docs/.
+
+The script is one file in the site: the task-cost formula (docs/javascripts/taskcost.js, a file of its
+own so that tests can run it in Node) goes in front of compare.js, so a phone makes one request, not two."""
 
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ import rjsmin
 from catalog.entities import Catalog
 from render import comparison, comparison_data
 
-SCRIPT = "javascripts/compare.js"  # copied from docs/ by MkDocs, then replaced by its minified form
+SCRIPT = "javascripts/compare.js"  # copied from docs/ by MkDocs, then replaced by the minified bundle
+BUNDLED = ("javascripts/taskcost.js",)  # put in front of it, in this order, and not served on their own
 
 
 def fill_page(output: str, page, catalog: Catalog, lang: str) -> str:
@@ -24,8 +28,13 @@ def fill_page(output: str, page, catalog: Catalog, lang: str) -> str:
     return comparison.fill_slot(output, catalog, lang, every)
 
 
-def minify_script(site_dir: Path) -> None:
-    """Replace the site's copy of the comparison script by its minified form (the source stays readable)."""
+def minify_script(site_dir: Path, docs_dir: Path) -> None:
+    """Replace the site's copy of the comparison script by the minified bundle (the sources stay readable).
+    The bundled parts are read from docs/, so a rebuild that copied only some files still bundles them all."""
     path = site_dir / SCRIPT
-    if path.is_file():
-        path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")), encoding="utf-8")
+    if not path.is_file():
+        return
+    texts = [(docs_dir / name).read_text(encoding="utf-8") for name in BUNDLED]
+    path.write_text(rjsmin.jsmin("\n".join([*texts, path.read_text(encoding="utf-8")])), encoding="utf-8")
+    for name in BUNDLED:
+        (site_dir / name).unlink(missing_ok=True)

@@ -14,10 +14,11 @@ from __future__ import annotations
 from pymdownx.slugs import slugify
 
 from catalog.entities import Catalog
-from catalog.specs import CURRENCIES
+from catalog.specs import CURRENCIES, PLANS
 
-from .comparison_columns import COLUMNS, NUMERIC, Column
+from .comparison_columns import COLUMNS, NUMERIC, Column, heading
 from .comparison_data import Record, records
+from .comparison_choices import render_picked
 from .comparison_form import render_empty, render_filter_form
 from .text import attr, fill, html_text, inline, plain
 
@@ -47,7 +48,7 @@ def first_line(catalog: Catalog, column: Column, entry: Record, line: str, lang:
         return (f'<a href="{page}#model-{entry.anchor}"><code>{html_text(line)}</code></a>'
                 f'<button class="md-clipboard md-icon copy-id" type="button" data-clipboard-text="{attr(line)}" '
                 f'title="{attr(copy)}" aria-label="{attr(copy)}: {attr(line)}"></button>'
-                + model_page_link(catalog, entry, lang))
+                + model_page_link(catalog, entry, lang) + pick_box(catalog, entry, lang))
     return html_line(line)
 
 
@@ -58,6 +59,21 @@ def model_page_link(catalog: Catalog, entry: Record, lang: str) -> str:
     slug, count = entry.page
     text = plain(catalog.label("mp_row_link", lang)).format(count=count)
     return f' <small class="model-page-link"><a href="../models/{slug}/">{html_text(text)}</a></small>'
+
+
+def pick_box(catalog: Catalog, entry: Record, lang: str) -> str:
+    """A tick that picks the row's model for the side-by-side view (shown only once the script runs)."""
+    name = plain(catalog.label("cmp_pick_label", lang)).format(model=entry.model)
+    return (f' <label class="cmp-pick"><input type="checkbox" value="{attr(entry.served_slug)}" '
+            f'aria-label="{attr(name)}"> {html_text(plain(catalog.label("cmp_pick", lang)))}</label>')
+
+
+def price_source_links(catalog: Catalog, entry: Record, lang: str) -> str:
+    """Each price block taken from another page, named as provider tables name it: "CNY prices: <page>"."""
+    before, _, after = plain(catalog.label("row_price_source", lang)).partition("{source}")
+    return "".join(f'<br><small>{html_text(before.format(currency=currency))}<a href="{attr(url)}">'
+                   f'{html_text(title)}</a>{html_text(after.format(currency=currency))}</small>'
+                   for currency, url, title in entry.price_sources or ())
 
 
 def checked_link(catalog: Catalog, entry: Record, lang: str) -> str:
@@ -74,10 +90,18 @@ def render_row(catalog: Catalog, entry: Record, lang: str) -> str:
         first, *rest = lines.split("\n")
         html = "<br>".join([first_line(catalog, column, entry, first, lang), *map(html_line, rest)])
         if column.cell == "status":
-            html += checked_link(catalog, entry, lang)
+            html += checked_link(catalog, entry, lang) + price_source_links(catalog, entry, lang)
         numeric = ' class="cmp-num"' if column.sort in NUMERIC else ""
-        cells.append(f'<td{numeric} data-label="{attr(plain(catalog.label(column.label, lang)))}">{html}</td>')
+        cells.append(f'<td{numeric} data-label="{attr(heading(catalog, column, lang))}">{html}</td>')
     return f'<tr id="cmp-{entry.anchor}">{"".join(cells)}</tr>'
+
+
+def heading_html(catalog: Catalog, column: Column, lang: str) -> str:
+    """A heading; the cost column's profile name is an element of its own, which the script renames."""
+    if column.key != "task-cost":
+        return inline(catalog.label(column.label, lang))
+    name = f'<span class="cmp-task-name">{inline(catalog.default_profile.name(lang))}</span>'
+    return fill(catalog.label(column.label, lang), {"profile": name})
 
 
 def render_header(catalog: Catalog, lang: str) -> str:
@@ -86,14 +110,16 @@ def render_header(catalog: Catalog, lang: str) -> str:
     for column in COLUMNS:
         numeric = ' class="cmp-num"' if column.sort in NUMERIC else ""
         cells.append(f'<th scope="col"{numeric} data-sort="{column.key}" data-type="{column.sort}" '
-                     f'data-cell="{column.cell}">{inline(catalog.label(column.label, lang))}</th>')
+                     f'data-cell="{column.cell}">{heading_html(catalog, column, lang)}</th>')
     return f'<thead><tr>{"".join(cells)}</tr></thead>'
 
 
 def script_labels(catalog: Catalog, lang: str) -> str:
     """The words the script writes, as attributes of the table: the script holds no language."""
     labels = {"more": "cmp_more", "checked": "cmp_checked", "source-label": "cmp_source_label", "copy": "copy_id",
-              "model-page": "mp_row_link"}
+              "model-page": "mp_row_link", "price-source": "row_price_source", "pick": "cmp_pick",
+              "pick-label": "cmp_pick_label", "too-large": "task_too_large", "long-context": "task_long_context",
+              "custom": "cmp_task_custom", **{f"plan-{plan}": f"plan_{plan}" for plan in PLANS}}
     return " ".join(f'data-{name}="{attr(plain(catalog.label(key, lang)))}"' for name, key in labels.items())
 
 
@@ -132,7 +158,7 @@ def render_comparison(catalog: Catalog, every: list[Record], lang: str) -> str:
     preload = f'<link rel="preload" href="{DATA_FILE}" as="fetch" crossorigin="anonymous">'
     return "\n\n".join([preload, render_filter_form(catalog, lang), caption, earlier,
                         render_table(catalog, every[:PAGE_SIZE], lang), render_empty(catalog, lang), more,
-                        render_provider_links(catalog, len(every), lang)])
+                        render_picked(catalog, lang), render_provider_links(catalog, len(every), lang)])
 
 
 def render_slot(catalog: Catalog, lang: str) -> str:

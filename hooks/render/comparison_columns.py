@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from catalog.entities import Catalog, Model, Price, Provider
+from catalog.entities import Catalog, Model, Price, Provider, TaskProfile
 
 from .comparison_values import STATUS_ORDER, price_values
 from .cost import PRICED, TOO_LARGE, task_costs
@@ -111,10 +111,11 @@ def price_value(field: str) -> Callable[[Catalog, Provider, Model, str], object]
     return value
 
 
-def task_cost_lines(catalog: Catalog, provider: Provider, model: Model, lang: str) -> Lines:
-    """The default task's cost, a line per price block; the long-context price as a note."""
+def profile_cost_lines(catalog: Catalog, model: Model, profile: TaskProfile, lang: str) -> Lines:
+    """A task's cost, a line per price block; the long-context price as a note (the script writes the same for
+    the profile or counts the reader chooses: docs/javascripts/taskcost.js)."""
     lines = []
-    for value in task_costs(model, catalog.default_profile):
+    for value in task_costs(model, profile):
         if value.kind == PRICED:
             note = "\t" + label(catalog, "task_long_context", lang) if value.tier else ""
             lines.append(cost(value.amount, value.currency) + note)
@@ -122,6 +123,11 @@ def task_cost_lines(catalog: Catalog, provider: Provider, model: Model, lang: st
             key = "task_too_large" if value.kind == TOO_LARGE else "plan_" + value.kind
             lines.append(label(catalog, key, lang))
     return lines
+
+
+def task_cost_lines(catalog: Catalog, provider: Provider, model: Model, lang: str) -> Lines:
+    """The default task's cost: the column as the page opens."""
+    return profile_cost_lines(catalog, model, catalog.default_profile, lang)
 
 
 def task_cost_value(catalog: Catalog, provider: Provider, model: Model, lang: str):
@@ -143,10 +149,17 @@ COLUMNS = (
     Column("cache-read", "col_cache_read", "price", "text", price_value("cache_read"), price_lines("cache_read")),
     Column("cache-write", "cmp_col_cache_write", "price", "text", price_value("cache_write"),
            price_lines("cache_write")),
-    Column("task-cost", "cmp_col_task_cost", "price", "text", task_cost_value, task_cost_lines),
+    Column("task-cost", "col_task_cost", "price", "text", task_cost_value, task_cost_lines),
     Column("capabilities", "col_capabilities", "count", "text", lambda c, p, m, lang: len(m.capabilities),
            capability_lines),
     Column("status-rank", "cmp_col_status", "rank", "status", lambda c, p, m, lang: STATUS_ORDER.index(m.status),
            status_lines),
 )
 NUMERIC = {"number", "price"}
+
+
+def heading(catalog: Catalog, column: Column, lang: str) -> str:
+    """A column's heading as plain text; the cost column's names the profile it prices."""
+    if column.key == "task-cost":
+        return label(catalog, column.label, lang, profile=plain(catalog.default_profile.name(lang)))
+    return label(catalog, column.label, lang)

@@ -4,7 +4,8 @@ The page's script fetches it and renders only the rows the reader can see, so th
 carries every model as HTML. A row is an array whose positions FIELDS names (the document repeats
 them, so the script reads by name); providers, vendors and source addresses are listed once and
 rows point at them. A text column sorts by what its cell shows first, so its sort value is not
-repeated (null).
+repeated (null). `billing` carries each price block's rates, so the script prices a task profile the
+reader chooses, or counts of their own, with the same formula as render/cost.py (tests compare the two).
 Every catalog string in it has been through render/text.py (`plain`), and the script only ever puts
 it into the page as text.
 """
@@ -23,7 +24,7 @@ from .text import collation_key, plain, script_json
 
 FORMAT_VERSION = 1
 FIELDS = ("anchor", "provider", "model", "vendor", "plan", "currency", "inputs", "capabilities", "status",
-          "terms", "source", "verified", "sort", "cells", "page")
+          "terms", "source", "verified", "sort", "cells", "page", "serves", "billing", "price_sources")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,15 @@ class Record:
     sort: tuple
     cells: tuple  # per column, its lines joined by newlines
     page: object = 0  # [slug, number of providers] of the model's page (models/<slug>/), 0 when it has none
+    serves: object = 0  # the served model's slug, which models/?compare= takes; 0 when it is page[0]
+    billing: object = 0  # per price block: its plan, or [currency, [[up_to, input, output, read, write], ...]];
+    # 0 for the common case, one block without tiers whose rates are the row's price sort values
+    price_sources: object = 0  # [[currency, address, title], ...] of blocks from another page, 0 when none
+
+    @property
+    def served_slug(self) -> str:
+        """The slug the side-by-side view takes for this row's model."""
+        return self.serves or self.page[0]
 
 
 def ordered_rows(catalog: Catalog, lang: str) -> list[tuple[Provider, Model]]:
@@ -59,7 +69,37 @@ def inputs(model: Model) -> tuple:
     return tuple((price.currency, base_price(price).input) for price in model.prices if price.plan == "per-token")
 
 
+def billing(model: Model) -> tuple:
+    """Each block's rates as render/cost.py reads them: a plan, or its currency and tiers (one when untiered)."""
+    blocks = []
+    for price in model.prices:
+        if price.plan != "per-token":
+            blocks.append(price.plan)
+            continue
+        tiers = price.tiers or (price,)
+        blocks.append([price.currency, [[getattr(tier, "up_to", None), tier.input, tier.output, tier.cache_read,
+                                         tier.cache_write] for tier in tiers]])
+    return tuple(blocks)
+
+
+def compact_billing(model: Model):
+    """`billing`, or 0 when the row's sort values of the four price columns already say it (most rows):
+    every model then costs a few bytes instead of a few dozen."""
+    blocks = billing(model)
+    single = len(blocks) == 1 and not isinstance(blocks[0], str) and len(blocks[0][1]) == 1
+    return 0 if single and blocks[0][1][0][0] is None else blocks
+
+
+def price_sources(model: Model, lang: str):
+    """Blocks taken from another page than the row's source (yuan from a Chinese price list), as provider tables
+    name them; 0 when there is none, which is most rows."""
+    found = [[price.currency, price.source.url, plain(price.source.title(lang))] for price in model.prices
+             if price.source is not None and price.source != model.source]
+    return found or 0
+
+
 def record(catalog: Catalog, provider: Provider, provider_index: int, model: Model, lang: str) -> Record:
+    served = served_of(catalog, model)
     return Record(
         anchor=model_anchor(provider, model).removeprefix("model-"), provider=provider_index, model=model.id,
         vendor=model.vendor.id, plan=model.price.plan, currency=model.price.currency or "", inputs=inputs(model),
@@ -67,7 +107,8 @@ def record(catalog: Catalog, provider: Provider, provider_index: int, model: Mod
         source=model.source.url, verified=model.verified.isoformat(),
         sort=tuple(column.value(catalog, provider, model, lang) for column in COLUMNS),
         cells=tuple("\n".join(column.lines(catalog, provider, model, lang)) for column in COLUMNS),
-        page=model_page_of(catalog, model))
+        page=model_page_of(catalog, model), serves=0 if served.has_page else served.slug,
+        billing=compact_billing(model), price_sources=price_sources(model, lang))
 
 
 def model_page_of(catalog: Catalog, model: Model):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from catalog.entities import Catalog
 from catalog.specs import CAPABILITIES, CURRENCIES, PROVIDER_KINDS
 
+from .comparison_choices import task_fields
 from .text import CURRENCY_SIGNS, attr, collation_key, fill, inline, short_tokens, substitute
 
 # Choices of the minimum-context filter: round numbers, so 131,072 passes "at least 128K".
@@ -78,7 +79,7 @@ def render_filter_form(catalog: Catalog, lang: str) -> str:
               select(catalog, lang, "vendor", "cmp-vendor", "cmp_vendor", vendor_options(catalog, lang)),
               select(catalog, lang, "kind", "cmp-kind", "cmp_kind", kind_options(catalog, lang)),
               select(catalog, lang, "ctx", "cmp-context", "cmp_min_context", context_options(catalog, lang)),
-              price_fields(catalog, lang), capability_fields(catalog, lang),
+              price_fields(catalog, lang), task_fields(catalog, lang), capability_fields(catalog, lang),
               f'<button type="reset" id="cmp-reset" class="cmp-button">{reset}</button>']
     form = (f'<form id="cmp-filters" class="cmp-filters" role="search" aria-label="{label}" hidden>'
             f'{"".join(fields)}</form>')

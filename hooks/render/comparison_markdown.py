@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from catalog.entities import Catalog, Model, Provider
 
-from .comparison_columns import COLUMNS, NUMERIC, Column
+from .comparison_columns import COLUMNS, NUMERIC, Column, heading
 from .comparison_data import ordered_rows
 from .models import model_anchor
 from .served import page_link
@@ -33,7 +33,7 @@ def markdown_cell(catalog: Catalog, column: Column, provider: Provider, model: M
 
 
 def render_comparison_markdown(catalog: Catalog, lang: str) -> str:
-    header = "| " + " | ".join(inline(catalog.label(column.label, lang)) for column in COLUMNS) + " |"
+    header = "| " + " | ".join(inline(heading(catalog, column, lang)) for column in COLUMNS) + " |"
     align = "| " + " | ".join("--:" if column.sort in NUMERIC else "---" for column in COLUMNS) + " |"
     rows = ["| " + " | ".join(markdown_cell(catalog, column, provider, model, lang) for column in COLUMNS) + " |"
             for provider, model in ordered_rows(catalog, lang)]

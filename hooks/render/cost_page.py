@@ -1,4 +1,5 @@
-"""The task-cost page's catalog sections: the profiles, and a worked example on a provider's default model."""
+"""The task-cost page's catalog sections: the profiles, and worked examples on a provider's model, one in
+dollars (its default model) and one in yuan (a model it bills in CNY)."""
 
 from __future__ import annotations
 
@@ -51,10 +52,33 @@ def _example_model(provider: Provider) -> Model:
     return model
 
 
+def _yuan_model(provider: Provider) -> tuple[Model, Price]:
+    """The provider's default model if it bills in yuan, else its first live model that does, and that block."""
+    live = [model for model in provider.models if model.status not in ("retired", "deprecated")]
+    ordered = sorted(live, key=lambda model: model.id != provider.cline.default_model)
+    for model in ordered:
+        block = next((price for price in model.prices if price.plan == "per-token" and price.currency == "CNY"), None)
+        if block is not None:
+            return model, block
+    raise ExampleError(f"the worked example in yuan needs a live model of {provider.id} with a per-token CNY "
+                       f"price (a `currency: CNY` block); it has none")
+
+
 def render_example(catalog: Catalog, provider: Provider, lang: str) -> str:
     """The default profile on the provider's default model, bucket by bucket, then every profile's total."""
-    model, profile = _example_model(provider), catalog.default_profile
-    price = model.price
+    model = _example_model(provider)
+    return _worked(catalog, provider, model, model.price, lang)
+
+
+def render_yuan_example(catalog: Catalog, provider: Provider, lang: str) -> str:
+    """The same worked example under a price block in yuan, taken from the catalog like the dollar one."""
+    model, price = _yuan_model(provider)
+    return _worked(catalog, provider, model, price, lang)
+
+
+def _worked(catalog: Catalog, provider: Provider, model: Model, price: Price, lang: str) -> str:
+    """One price block of a model, bucket by bucket for the default profile, then every profile's total."""
+    profile = catalog.default_profile
     intro = fill(catalog.label("example_model", lang), {"profile": inline(profile.name(lang)), "model": code(model.id),
                                                         "provider": inline(provider.title(lang)),
                                                         "currency": inline(price.currency)})

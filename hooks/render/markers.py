@@ -25,7 +25,8 @@ CATALOG_MARKERS = {
 }
 
 # Markers that take a provider id: the sections of a provider page, and a few that use one provider.
-PROVIDER_MARKERS = {**provider.RENDERERS, "task-example": cost_page.render_example}
+PROVIDER_MARKERS = {**provider.RENDERERS, "task-example": cost_page.render_example,
+                    "task-example-yuan": cost_page.render_yuan_example}
 
 
 class MarkerError(ValueError):

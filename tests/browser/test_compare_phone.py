@@ -34,9 +34,11 @@ SMALL_TEXT = """() => {
   return found;
 }"""
 
-# What a finger taps on the comparison: form controls, sort, copy and pager buttons, links in the table.
+# What a finger taps on the comparison: form controls, sort, copy and pager buttons, links in the table,
+# the ticks that pick models for the side-by-side view and the bar that links to it.
 SMALL_TARGETS = """() => [...document.querySelectorAll(
-    "#cmp-filters input, #cmp-filters select, #cmp-filters button, .cmp-sort, .copy-id, .cmp-button, #cmp-table a")]
+    "#cmp-filters input, #cmp-filters select, #cmp-filters button, .cmp-sort, .copy-id, .cmp-button, #cmp-table a, "
+    + ".cmp-pick, #cmp-picked a, #cmp-picked button")]
   .map(element => [element, element.getBoundingClientRect()])
   .filter(([element, box]) => box.width > 0 && (box.width < 23.9 || box.height < 23.9))
   .map(([element, box]) => `${element.tagName.toLowerCase()}#${element.id}.${[...element.classList].join(".")} `
@@ -60,6 +62,11 @@ def test_phone_layout_is_readable_tappable_and_scrolls_once(browse, lang):
     page = open_on_phone(browse, lang)
     page.locator("#cmp-more").click()  # a second page of rows: the layout holds as the list grows
     assert page.locator("#cmp-table tbody tr").count() > 30
+    # Custom task counts shown, and two models picked: the fields and the bar are laid out as well.
+    page.locator("#cmp-task").select_option("custom")
+    page.locator("#cmp-table tbody tr .cmp-pick").first.tap()
+    page.locator("#cmp-table tbody tr .cmp-pick").nth(5).tap()
+    assert page.locator("#cmp-custom").is_visible() and page.locator("#cmp-picked-link").is_visible()
     overflow = horizontal_overflow(page)
     assert overflow["scrollWidth"] <= overflow["width"] and not overflow["offenders"], overflow
     assert page.evaluate(INNER_SCROLLERS) == []
