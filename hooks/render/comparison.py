@@ -154,9 +154,8 @@ def render_comparison(catalog: Catalog, every: list[Record], lang: str) -> str:
     """The filter form, a live count, the first page of the table, pager buttons and the no-script note."""
     caption = f'<p id="cmp-caption" class="cmp-caption">{inline(catalog.label("cmp_caption", lang))}</p>'
     earlier, more = render_pager(catalog, lang)
-    # The data starts loading while the page is still being read, not when the script asks for it.
-    preload = f'<link rel="preload" href="{DATA_FILE}" as="fetch" crossorigin="anonymous">'
-    return "\n\n".join([preload, render_filter_form(catalog, lang), caption, earlier,
+    # The data starts loading from the page's head (front matter `preload:` of docs/compare.md), not here.
+    return "\n\n".join([render_filter_form(catalog, lang), caption, earlier,
                         render_table(catalog, every[:PAGE_SIZE], lang), render_empty(catalog, lang), more,
                         render_picked(catalog, lang), render_provider_links(catalog, len(every), lang)])
 
