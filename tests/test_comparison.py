@@ -170,6 +170,10 @@ def test_the_script_loads_on_the_comparison_page_only_and_is_minified(site):
         source = compare_page(site, lang).read_text(encoding="utf-8")
         assert re.search(r'<script src="(\.\./)+javascripts/compare\.js"></script>', source)
         assert "compare.js" not in (site / LANG_ROOT[lang] / "providers/groq/index.html").read_text(encoding="utf-8")
+        # The head asks for the very file the table's script fetches, once.
+        source_of = re.search(r'data-src="([^"]+)"', source)[1]
+        assert re.findall(r'<link rel="preload" href="([^"]+)"', source) == [source_of]
+        assert source.index('rel="preload"') < source.index("</head>")
     served = (site / "javascripts/compare.js").read_text(encoding="utf-8")
     # One request: the task-cost formula first, then the comparison script, minified together.
     written = "\n".join((ROOT / "docs/javascripts" / name).read_text(encoding="utf-8")
