@@ -30,11 +30,12 @@ def fill_page(output: str, page, catalog: Catalog, lang: str) -> str:
 
 def minify_script(site_dir: Path, docs_dir: Path) -> None:
     """Replace the site's copy of the comparison script by the minified bundle (the sources stay readable).
-    The bundled parts are read from docs/, so a rebuild that copied only some files still bundles them all."""
+    Every part is read from docs/: a `--dirty` rebuild leaves the site's copy alone when docs/ has nothing
+    newer, and that copy is already the bundle."""
     path = site_dir / SCRIPT
     if not path.is_file():
         return
-    texts = [(docs_dir / name).read_text(encoding="utf-8") for name in BUNDLED]
-    path.write_text(rjsmin.jsmin("\n".join([*texts, path.read_text(encoding="utf-8")])), encoding="utf-8")
+    texts = [(docs_dir / name).read_text(encoding="utf-8") for name in (*BUNDLED, SCRIPT)]
+    path.write_text(rjsmin.jsmin("\n".join(texts)), encoding="utf-8")
     for name in BUNDLED:
         (site_dir / name).unlink(missing_ok=True)
