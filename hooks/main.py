@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
 from docsite import (changepage, comparison_files, exports, generated, interface, modelpages, navigation, notfound,
-                     pages, searchindex, searchlanguages, staging, templatecache, untranslated)
+                     pages, preview, searchindex, searchlanguages, staging, templatecache, untranslated)
 from docsite.languages import folder as site_folder
 from render import changes, markers, model_page, provider
 
@@ -36,6 +36,7 @@ def _languages(config) -> tuple[list[str], str]:
 
 def on_startup(command, dirty):
     staging.plan(state, command, dirty)
+    preview.plan(state, command, dirty)  # scripts/serve: a saved file rebuilds only the pages it feeds
 
 
 def on_config(config):
@@ -47,6 +48,8 @@ def on_config(config):
     state["root"] = root
     state["today"] = exports.build_day()  # the radar's "today"; SOURCE_DATE_EPOCH sets it (tests, reproducible builds)
     staging.stage(state, config)  # the build writes into a temporary folder until it has all succeeded
+    if preview.active(state) and not config.plugins["i18n"].building:
+        preview.decide(state, config)
 
 
 def on_files(files, config):
@@ -63,6 +66,8 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     # After static-i18n has rebuilt the navigation for this language, before any page is converted.
     interface.localize(config, state["catalog"], _lang(config), _languages(config)[0])
+    if preview.active(state):
+        preview.mark(state, files, state["catalog"])
     nav = modelpages.index_only(nav, state["catalog"], _lang(config))
     return navigation.group_providers(nav, state["catalog"], _lang(config))
 
@@ -91,6 +96,7 @@ def on_page_markdown(markdown, page, config, files):
     lang, src = _lang(config), page.file.src_uri
     try:
         pages.check_provider_page(state["catalog"], src, markdown, src in state["generated"])
+        preview.remember_markers(state, src, markdown)
         expanded = markers.expand(markdown, state["catalog"], lang)
     except (markers.MarkerError, pages.PageError) as error:
         raise PluginError(f"docs/{src}: {error}") from None
@@ -116,6 +122,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_context(context, page, config, nav):
     # Each language searches its own index: overrides/main.html asks this folder for it.
     context["search_folder"] = site_folder(_lang(config), _languages(config)[1])
+    preview.remember_title(state, page)
     return context
 
 
@@ -149,19 +156,27 @@ def on_post_build(config):
     # After static-i18n's on_post_build, which runs the other languages' builds nested inside it.
     # Each build writes 404.html to the site root, so the last language would win: put each
     # language's page where it belongs once all builds are done. The exports need every language.
-    if not config.plugins["i18n"].building:
-        languages, default = _languages(config)
-        notfound.write_all(state, Path(config.site_dir), default)
-        exports.write_all(state, config, languages, default)
-        comparison_files.minify_script(Path(config.site_dir), Path(config.docs_dir))
-        changepage.write_feeds(state["catalog"], state.get("site_text", {}), config,
-                               [lang for lang in languages if lang in state.get("pages", {})], default)
-        modelpages.write_data(state["catalog"], Path(config.site_dir), list(state.get("pages", {})), default)
-        # One search entry per model, so that a model id finds the pages that list it.
-        searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
-        # Then one index per language, with glossary terms and provider aliases (docsite/searchlanguages.py).
-        searchlanguages.split_index(Path(config.site_dir), state["catalog"], languages, default)
-        staging.publish(state, config)
+    if config.plugins["i18n"].building:
+        return
+    if not preview.focused(state):  # a focused preview rebuild leaves the catalog-wide files as they were
+        _write_catalog_files(config)
+    if preview.active(state):
+        preview.finish(state, Path(config.site_dir))
+
+
+def _write_catalog_files(config) -> None:
+    languages, default = _languages(config)
+    notfound.write_all(state, Path(config.site_dir), default)
+    exports.write_all(state, config, languages, default)
+    comparison_files.minify_script(Path(config.site_dir), Path(config.docs_dir))
+    changepage.write_feeds(state["catalog"], state.get("site_text", {}), config,
+                           [lang for lang in languages if lang in state.get("pages", {})], default)
+    modelpages.write_data(state["catalog"], Path(config.site_dir), list(state.get("pages", {})), default)
+    # One search entry per model, so that a model id finds the pages that list it.
+    searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
+    # Then one index per language, with glossary terms and provider aliases (docsite/searchlanguages.py).
+    searchlanguages.split_index(Path(config.site_dir), state["catalog"], languages, default)
+    staging.publish(state, config)
 
 
 def on_build_error(error):

@@ -62,5 +62,10 @@ def expand(markdown: str, catalog: Catalog, lang: str, overrides: dict | None = 
     return MARKER.sub(render, markdown)
 
 
+def providers_drawn_on(markdown: str) -> set[str]:
+    """The provider ids a page's markers render, with "*" when one of them renders the whole catalog."""
+    return {"*" if match["name"] in CATALOG_MARKERS else match["arg"] or "*" for match in MARKER.finditer(markdown)}
+
+
 def sections_in(markdown: str) -> set[str]:
     return {match["name"] for match in MARKER.finditer(markdown)}
