@@ -41,7 +41,7 @@
       // A text column sorts by what its cell shows first: each distinct text is collated once.
       var ranks = new Map(), shown = entries.map(function (entry) { return firstText(entry.cells[index]); });
       shown.forEach(function (value) { ranks.set(value, 0); });
-      Array.from(ranks.keys()).sort(view.collator.compare).forEach(function (value, rank) { ranks.set(value, rank); });
+      Array.from(ranks.keys()).sort(collator(view).compare).forEach(function (value, rank) { ranks.set(value, rank); });
       entries.forEach(function (entry, number) { keys[entry.order] = ranks.get(shown[number]); });
     } else if (column.key === "task-cost" && view.task.counts !== undefined) {
       entries.forEach(function (entry) { keys[entry.order] = taskCost(view, entry).sort; });
@@ -53,6 +53,15 @@
     }
     view.keys[column.key] = keys;
     return keys;
+  }
+
+  // Made on first use: building one costs a slow phone tens of milliseconds (more for Chinese), which
+  // would otherwise come before the sort buttons exist; text sorts are prepared when the page is idle.
+  function collator(view) {
+    if (!view.collator) {
+      view.collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
+    }
+    return view.collator;
   }
 
   // The chosen task's cost on an entry: its cell's lines and sort value, kept until the task changes.
@@ -375,8 +384,9 @@
       if (view.direction === "desc") params.set("dir", "desc");
     }
     if (view.picked.length) params.set("pick", view.picked.join(","));
-    var query = params.toString();
-    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    var query = params.toString(), search = query ? "?" + query : "";
+    // Unchanged on a plain first visit: the browser is not asked to rewrite the address for nothing.
+    if (search !== location.search) history.replaceState(history.state, "", location.pathname + search + location.hash);
   }
 
   // Put the address's state into the controls; values the page does not offer are ignored.
@@ -513,8 +523,7 @@
       taskSelect: document.getElementById("cmp-task"), custom: document.getElementById("cmp-custom"),
       customError: document.getElementById("cmp-custom-error"), taskName: table.querySelector(".cmp-task-name"),
       pickedBar: document.getElementById("cmp-picked"), pickedText: document.getElementById("cmp-picked-text"),
-      pickedLink: document.getElementById("cmp-picked-link"), picked: [], requestedPicks: [],
-      collator: new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" })
+      pickedLink: document.getElementById("cmp-picked-link"), picked: [], requestedPicks: []
     };
     view.countTemplate = view.count.getAttribute("data-template");
     view.columns = Array.prototype.map.call(table.tHead.rows[0].cells, function (header) {
