@@ -373,7 +373,8 @@
     });
   }
 
-  // Only non-default values go into the address, so an unfiltered view keeps a clean URL.
+  // Only non-default values go into the address, so an unfiltered view keeps a clean URL. Parameters
+  // the view does not own stay as they are: Material's ?q= (open search) and ?h= (highlight the words).
   function saveState(view) {
     var params = new URLSearchParams(), defaults = view.defaults;
     new FormData(view.form).forEach(function (value, name) {
@@ -384,9 +385,16 @@
       if (view.direction === "desc") params.set("dir", "desc");
     }
     if (view.picked.length) params.set("pick", view.picked.join(","));
+    new URLSearchParams(location.search).forEach(function (value, name) {
+      if (!ownParameter(view, name)) params.append(name, value);
+    });
     var query = params.toString(), search = query ? "?" + query : "";
     // Unchanged on a plain first visit: the browser is not asked to rewrite the address for nothing.
     if (search !== location.search) history.replaceState(history.state, "", location.pathname + search + location.hash);
+  }
+
+  function ownParameter(view, name) {
+    return name === "sort" || name === "dir" || name === "pick" || !!view.form.elements.namedItem(name);
   }
 
   // Put the address's state into the controls; values the page does not offer are ignored.
