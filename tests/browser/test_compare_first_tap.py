@@ -49,7 +49,8 @@ def open_held(browse, lang: str, query: str = "", **options):
 def shown_contexts(page) -> list[float]:
     """The context window of each row shown, from the page's data (None when unknown)."""
     return page.evaluate("""() => fetch("models.json").then(response => response.json()).then(doc => {
-      const at = doc.fields.indexOf("anchor"), sort = doc.fields.indexOf("sort"), column = doc.columns.indexOf("context");
+      const at = doc.fields.indexOf("anchor"), sort = doc.fields.indexOf("sort");
+      const column = doc.columns.indexOf("context");
       const byId = new Map(doc.rows.map(row => ["cmp-" + row[at], row[sort][column]]));
       return [...document.querySelectorAll("#cmp-table tbody tr")].map(row => byId.get(row.id));
     })""")
