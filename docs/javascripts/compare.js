@@ -12,6 +12,7 @@
   "use strict";
 
   var MAX_PICKED = 3;  // the side-by-side view shows up to three models
+  var FIRST_TAP_MS = 1000;  // after the table is ready, before work that can wait (text sort order)
 
   // Rows of the document as entries: what the filters test and where the sort values are.
   function readEntries(doc, view) {
@@ -487,11 +488,15 @@
   }
 
   // Text columns get their collated order while the reader is still reading, not on their first click.
+  // Not in the first moments after the table is ready: those are left to the reader's first tap, which
+  // a collation in progress (the collator's set-up, then a sort of every distinct name) would hold up.
   function prepareTextSorts(view) {
     var idle = window.requestIdleCallback || function (callback) { return window.setTimeout(callback, 50); };
-    view.columns.filter(function (column) { return column.type === "text"; }).forEach(function (column) {
-      idle(function () { sortKeys(view, column); });
-    });
+    window.setTimeout(function () {
+      view.columns.filter(function (column) { return column.type === "text"; }).forEach(function (column) {
+        idle(function () { sortKeys(view, column); });
+      });
+    }, FIRST_TAP_MS);
   }
 
   function loaded(view, doc) {
