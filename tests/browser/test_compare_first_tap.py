@@ -16,6 +16,7 @@ import pytest
 
 from .harness import MOBILE, ROOT
 from .reader import assert_on, color_scheme, search, switch_language, toggle_palette
+from .test_mobile import check_no_sideways_scrolling
 
 pytestmark = [
     pytest.mark.browser,
@@ -107,6 +108,16 @@ def test_a_first_visit_on_a_dark_system_is_dark_before_material_starts(browse, l
     page.clock.resume()
     page.wait_for_function(MATERIAL_STARTED)
     assert color_scheme(page) == "slate"  # the palette Material picks is the one already shown
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_before_material_starts_the_phone_page_fits_and_its_language_menu_works(browse, lang):
+    other = "zh" if lang == "en" else "en"
+    page = open_held(browse, lang, **PHONE)
+    check_no_sideways_scrolling(page)  # the language menu is the header's last button until then
+    switch_language(page, other)
+    assert_on(page, PREFIX[other] + "compare/", other)
+    assert not page.evaluate(BUNDLE_RAN)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
