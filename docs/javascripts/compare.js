@@ -12,6 +12,7 @@
   "use strict";
 
   var MAX_PICKED = 3;  // the side-by-side view shows up to three models
+  var FIRST_TAP_MS = 1000;  // after the table is ready, before work that can wait (text sort order)
 
   // Rows of the document as entries: what the filters test and where the sort values are.
   function readEntries(doc, view) {
@@ -41,7 +42,7 @@
       // A text column sorts by what its cell shows first: each distinct text is collated once.
       var ranks = new Map(), shown = entries.map(function (entry) { return firstText(entry.cells[index]); });
       shown.forEach(function (value) { ranks.set(value, 0); });
-      Array.from(ranks.keys()).sort(view.collator.compare).forEach(function (value, rank) { ranks.set(value, rank); });
+      Array.from(ranks.keys()).sort(collator(view).compare).forEach(function (value, rank) { ranks.set(value, rank); });
       entries.forEach(function (entry, number) { keys[entry.order] = ranks.get(shown[number]); });
     } else if (column.key === "task-cost" && view.task.counts !== undefined) {
       entries.forEach(function (entry) { keys[entry.order] = taskCost(view, entry).sort; });
@@ -53,6 +54,15 @@
     }
     view.keys[column.key] = keys;
     return keys;
+  }
+
+  // Made on first use: building one costs a slow phone tens of milliseconds (more for Chinese), which
+  // would otherwise come before the sort buttons exist; text sorts are prepared when the page is idle.
+  function collator(view) {
+    if (!view.collator) {
+      view.collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
+    }
+    return view.collator;
   }
 
   // The chosen task's cost on an entry: its cell's lines and sort value, kept until the task changes.
@@ -364,7 +374,8 @@
     });
   }
 
-  // Only non-default values go into the address, so an unfiltered view keeps a clean URL.
+  // Only non-default values go into the address, so an unfiltered view keeps a clean URL. Parameters
+  // the view does not own stay as they are: Material's ?q= (open search) and ?h= (highlight the words).
   function saveState(view) {
     var params = new URLSearchParams(), defaults = view.defaults;
     new FormData(view.form).forEach(function (value, name) {
@@ -375,8 +386,16 @@
       if (view.direction === "desc") params.set("dir", "desc");
     }
     if (view.picked.length) params.set("pick", view.picked.join(","));
-    var query = params.toString();
-    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    new URLSearchParams(location.search).forEach(function (value, name) {
+      if (!ownParameter(view, name)) params.append(name, value);
+    });
+    var query = params.toString(), search = query ? "?" + query : "";
+    // Unchanged on a plain first visit: the browser is not asked to rewrite the address for nothing.
+    if (search !== location.search) history.replaceState(history.state, "", location.pathname + search + location.hash);
+  }
+
+  function ownParameter(view, name) {
+    return name === "sort" || name === "dir" || name === "pick" || !!view.form.elements.namedItem(name);
   }
 
   // Put the address's state into the controls; values the page does not offer are ignored.
@@ -469,11 +488,15 @@
   }
 
   // Text columns get their collated order while the reader is still reading, not on their first click.
+  // Not in the first moments after the table is ready: those are left to the reader's first tap, which
+  // a collation in progress (the collator's set-up, then a sort of every distinct name) would hold up.
   function prepareTextSorts(view) {
     var idle = window.requestIdleCallback || function (callback) { return window.setTimeout(callback, 50); };
-    view.columns.filter(function (column) { return column.type === "text"; }).forEach(function (column) {
-      idle(function () { sortKeys(view, column); });
-    });
+    window.setTimeout(function () {
+      view.columns.filter(function (column) { return column.type === "text"; }).forEach(function (column) {
+        idle(function () { sortKeys(view, column); });
+      });
+    }, FIRST_TAP_MS);
   }
 
   function loaded(view, doc) {
@@ -513,8 +536,7 @@
       taskSelect: document.getElementById("cmp-task"), custom: document.getElementById("cmp-custom"),
       customError: document.getElementById("cmp-custom-error"), taskName: table.querySelector(".cmp-task-name"),
       pickedBar: document.getElementById("cmp-picked"), pickedText: document.getElementById("cmp-picked-text"),
-      pickedLink: document.getElementById("cmp-picked-link"), picked: [], requestedPicks: [],
-      collator: new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" })
+      pickedLink: document.getElementById("cmp-picked-link"), picked: [], requestedPicks: []
     };
     view.countTemplate = view.count.getAttribute("data-template");
     view.columns = Array.prototype.map.call(table.tHead.rows[0].cells, function (header) {

@@ -51,9 +51,12 @@ def search(page, query: str, everything: bool = False) -> list[dict]:
     Material shows the first ten results and more as the reader scrolls: `everything` scrolls to the end.
     """
     placeholder = translations(page)["search.result.placeholder"]
+    # Material shows its search once its script has run: as a page loads, but on the comparison page
+    # only after the reader's first tap or key or a quiet moment (overrides/main.html).
+    page.wait_for_selector("html.js", state="attached")
     box = page.locator("input.md-search__input")
     if not box.is_visible():  # phone layout: the box hides behind the magnifier button
-        page.locator('.md-header label[for="__search"]').click()
+        page.locator('.md-header__button[for="__search"]').click()
     box.click()
     box.press("Control+a")
     box.press("Backspace")
