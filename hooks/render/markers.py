@@ -12,6 +12,7 @@ import re
 from catalog.entities import Catalog
 
 from . import comparison, cost_page, overview, provider
+from .memo import per_catalog
 
 MARKER = re.compile(r"<!--\s*catalog:(?P<name>[^\s>]*)(?:\s+(?P<arg>[^\s>]+))?\s*-->")
 
@@ -57,7 +58,18 @@ def expand(markdown: str, catalog: Catalog, lang: str, overrides: dict | None = 
 
     `overrides` swaps the renderers of some whole-catalog markers (llms-full.txt wants a plain comparison).
     """
-    catalog_markers = {**CATALOG_MARKERS, **(overrides or {})}
+    if overrides is None:
+        return _expand_usual(catalog, markdown, lang)
+    return _substitute(markdown, catalog, lang, {**CATALOG_MARKERS, **overrides})
+
+
+@per_catalog
+def _expand_usual(catalog: Catalog, markdown: str, lang: str) -> str:
+    """expand() with the usual renderers: a function of the catalog, the page's text and the language only."""
+    return _substitute(markdown, catalog, lang, CATALOG_MARKERS)
+
+
+def _substitute(markdown: str, catalog: Catalog, lang: str, catalog_markers: dict) -> str:
     render = lambda match: _render_one(catalog, match["name"], match["arg"], lang, catalog_markers)  # noqa: E731
     return MARKER.sub(render, markdown)
 
