@@ -229,8 +229,8 @@ def test_llms_txt_describes_every_hand_written_and_provider_page(site, lang):
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", ["URL: ", "Why Groq is fast", "TruePoint", "| Provider | Model |"]),
-    ("zh", ["URL: ", "Groq 为什么快", "TruePoint", "| 服务商 | 模型 |"])])
+    ("en", ["URL: ", "Why Groq is fast", "TruePoint", "| Model ID | Vendor |"]),
+    ("zh", ["URL: ", "Groq 为什么快", "TruePoint", "| 模型 ID | 厂商 |"])])
 def test_llms_full_holds_page_text_as_markdown(site, lang, words):
     text = (site / LANG_ROOT[lang] / "llms-full.txt").read_text(encoding="utf-8")
     for word in words:
@@ -238,8 +238,9 @@ def test_llms_full_holds_page_text_as_markdown(site, lang, words):
     for url in pages_of(site, lang):
         assert re.search(rf"^URL: \S+/{re.escape(url)}$", text, re.M), url
     assert "<button" not in text and "<span id=" not in text and "&#" not in text
-    rows = [line for line in text.splitlines() if line.startswith("| [") and "/compare/" not in line]
-    assert len([row for row in rows if "#model-" in row]) >= sum(len(p.models) for p in CATALOG.providers)
+    # Each model's row in its provider's table (they lead to its comparison row); the comparison has no table here.
+    rows = [line for line in text.splitlines() if line.startswith("| `") and "/compare/#cmp-" in line]
+    assert len(rows) == sum(len(p.models) for p in CATALOG.providers)
 
 
 def test_nothing_is_written_into_docs(site):
