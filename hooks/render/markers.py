@@ -38,7 +38,7 @@ def _render_one(catalog: Catalog, name: str, arg: str | None, lang: str, catalog
     if name in PROVIDER_MARKERS:
         if arg is None:
             raise MarkerError(f"marker `catalog:{name}` needs a provider id, e.g. `<!-- catalog:{name} groq -->`")
-        if arg not in {entry.id for entry in catalog.providers}:
+        if arg not in provider_ids(catalog):
             known = ", ".join(entry.id for entry in catalog.providers)
             raise MarkerError(f"marker `catalog:{name} {arg}` names an unknown provider (known: {known})")
         try:
@@ -51,6 +51,11 @@ def _render_one(catalog: Catalog, name: str, arg: str | None, lang: str, catalog
         return catalog_markers[name](catalog, lang)
     known = ", ".join(sorted([*PROVIDER_MARKERS, *CATALOG_MARKERS]))
     raise MarkerError(f"unknown marker `catalog:{name}` (known markers: {known})")
+
+
+@per_catalog
+def provider_ids(catalog: Catalog) -> frozenset:
+    return frozenset(entry.id for entry in catalog.providers)
 
 
 def expand(markdown: str, catalog: Catalog, lang: str, overrides: dict | None = None) -> str:

@@ -94,14 +94,19 @@ def _notice_line(catalog: Catalog, item: Retirement, key: str, lang: str) -> str
 
 def provider_notice(catalog: Catalog, provider: Provider, lang: str, today: datetime.date) -> str:
     """An admonition for a provider page naming its models on the radar; empty when there are none."""
+    if not any(entry is provider for entry in catalog.providers):  # from elsewhere (tests): nothing to reuse
+        return _notice(catalog, provider, lang, radar(catalog, today))
     return _provider_notice(catalog, provider.id, lang, today.isoformat())
 
 
 @per_catalog
 def _provider_notice(catalog: Catalog, provider_id: str, lang: str, day: str) -> str:
     """provider_notice by provider id and ISO date, plain values that decide it with the catalog."""
-    provider = catalog.provider(provider_id)
-    upcoming, recent = _radar(catalog, day)
+    return _notice(catalog, catalog.provider(provider_id), lang, _radar(catalog, day))
+
+
+def _notice(catalog: Catalog, provider: Provider, lang: str, found: tuple[list, list]) -> str:
+    upcoming, recent = found
     lines = [_notice_line(catalog, item, "radar_notice_upcoming", lang) for item in upcoming
              if item.provider is provider]
     lines += [_notice_line(catalog, item, "radar_notice_recent", lang) for item in recent if item.provider is provider]
