@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jsonschema
 import pytest
@@ -257,6 +258,16 @@ def test_links_become_absolute_addresses():
     assert urls.resolve("zh", page, "../glossary.md") == "https://example.org/docs/zh/glossary/"
     assert urls.resolve("zh", page, "#model-groq-x") == "https://example.org/docs/zh/providers/groq/#model-groq-x"
     assert urls.resolve("en", page, "https://groq.com/") == "https://groq.com/"
+
+
+@pytest.mark.parametrize("page_url", ["", "zh/", "providers/groq/", "zh/models/gpt-oss-120b/", "404.html"])
+def test_relative_links_resolve_as_urljoin_does(page_url):
+    """The shortcut for relative paths (and its remembered joins) gives what urllib would, from any page."""
+    urls = Urls("https://example.org/docs/", "en")
+    targets = ["../../compare/#cmp-a", "../../compare/#cmp-b", "models.json", "../", "..", ".", "./x/?y=1#z",
+               "../../../../above/", "a/../b/", "x.xml", "feeds/groq.xml", "?compare=a#compare", "#top", ""]
+    for target in targets:
+        assert urls._relative(page_url, target) == urljoin("https://example.org/docs/" + page_url, target), target
 
 
 def test_plain_markdown_drops_browser_html():

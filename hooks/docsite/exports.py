@@ -8,6 +8,7 @@ it, so the full text can use a plain comparison table). Nothing is written into 
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 import json
 import posixpath
@@ -56,13 +57,10 @@ class Urls:
         if not target or target.startswith(("#", "?", "//")) or ":" in target.partition("/")[0]:
             return urljoin(self.site_url + page_url, target)
         path, mark, rest = target.partition("?") if "?" in target.partition("#")[0] else target.partition("#")
-        base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
-        joined = posixpath.normpath(posixpath.join(base, path)) if path else base.rstrip("/")
-        if joined.startswith("..") or joined.startswith("/"):
+        joined = _joined(page_url, path)
+        if joined is None:
             return urljoin(self.site_url + page_url, target)  # above the site root: urljoin's rules
-        joined = "" if joined == "." else joined
-        slash = "/" if (not path or path.endswith(("/", "/.", "/..")) or path in (".", "..")) and joined else ""
-        return self.site_url + joined + slash + mark + rest
+        return self.site_url + joined + mark + rest
 
     def resolve(self, lang: str, page, target: str) -> str:
         """A Markdown link target as written in docs/ (relative, or `/` for the docs root) made absolute."""
@@ -78,6 +76,19 @@ class Urls:
             stem = path.removesuffix(".md")
             path = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
         return self.page(lang, path) + (f"#{fragment}" if fragment else "")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _joined(page_url: str, path: str) -> str | None:
+    """A path relative to a page as a path from the site root, with its trailing slash; None above the root.
+    The rows of a page link a handful of paths (../../compare/, ../../models/x/) with different fragments."""
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    joined = posixpath.normpath(posixpath.join(base, path)) if path else base.rstrip("/")
+    if joined.startswith("..") or joined.startswith("/"):
+        return None
+    joined = "" if joined == "." else joined
+    slash = "/" if (not path or path.endswith(("/", "/.", "/..")) or path in (".", "..")) and joined else ""
+    return joined + slash
 
 
 def write_catalog(catalog: Catalog, root: Path, site_dir: Path, urls: Urls) -> None:
