@@ -178,7 +178,7 @@ def _write_catalog_files(config) -> None:
     searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
     # Then one index per language, with glossary terms and provider aliases (docsite/searchlanguages.py).
     searchlanguages.split_index(Path(config.site_dir), state["catalog"], languages, default)
-    rendercache.save(state["catalog"], state["root"])
+    rendercache.save(state["catalog"], state["root"], state.get("serving", False))
     staging.publish(state, config)
 
 

@@ -106,11 +106,12 @@ def test_an_unreadable_copy_is_ignored(root):
 def test_a_repeated_build_writes_the_same_site(tmp_path):
     """The second build reads the saved catalog and results; every file it writes is the same."""
     project = copy_project(tmp_path / "project")
-    sites = [tmp_path / "first", tmp_path / "second"]
+    sites, copies = [tmp_path / "first", tmp_path / "second"], []
     for site in sites:
         result = mkdocs_build(project, site)
         assert result.returncode == 0, result.stderr[-4000:]
-    assert saved_copies(project)
+        copies.append([(path.name, path.stat().st_mtime_ns) for path in saved_copies(project)])
+    assert len(copies[0]) == 1 and copies[1] == copies[0]  # the second build found every result saved
     compared = filecmp.dircmp(sites[0], sites[1])
     differing = []
 
@@ -120,3 +121,10 @@ def test_a_repeated_build_writes_the_same_site(tmp_path):
             walk(child, prefix + name + "/")
     walk(compared)
     assert not differing
+
+
+def test_serve_rebuilds_keep_results_in_memory_only(root):
+    loaded = new_process(root)
+    markers.expand(PAGE, loaded, "en")
+    rendercache.save(loaded, root, serving=True)
+    assert not saved_copies(root)

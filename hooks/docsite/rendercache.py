@@ -63,9 +63,10 @@ def restore(catalog, root: Path) -> None:
         _state["count"] = len(saved)
 
 
-def save(catalog, root: Path) -> None:
-    """Save the results when this build computed new ones (atomically), keeping the newest few copies."""
-    name = _name(catalog, root) if memo.added(catalog) else None
+def save(catalog, root: Path, serving: bool = False) -> None:
+    """Save the results when this build computed new ones (atomically), keeping the newest few copies.
+    Not while serving: its rebuilds keep the results in memory, and writing the copy would slow each one."""
+    name = _name(catalog, root) if memo.added(catalog) and not serving else None
     if name is None:
         return
     table = {key: value for key, value in memo.results(catalog).items() if _plain(key) and _plain(value)}
