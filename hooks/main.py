@@ -15,7 +15,8 @@ from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
 from docsite import (changepage, comparison_files, exports, generated, interface, modelpages, navigation, notfound,
-                     pages, preview, searchindex, searchlanguages, staging, templatecache, untranslated)
+                     pages, preview, rendercache, searchindex, searchlanguages, staging, templatecache,
+                     untranslated)
 from docsite.languages import folder as site_folder
 from render import changes, markers, model_page, provider
 
@@ -46,6 +47,7 @@ def on_config(config):
     except catalog_loader.CatalogError as error:
         raise PluginError(str(error)) from None
     state["root"] = root
+    rendercache.restore(state["catalog"], root)  # tables and texts made from this very catalog by an earlier build
     state["today"] = exports.build_day()  # the radar's "today"; SOURCE_DATE_EPOCH sets it (tests, reproducible builds)
     staging.stage(state, config)  # the build writes into a temporary folder until it has all succeeded
     if preview.active(state) and not config.plugins["i18n"].building:
@@ -176,6 +178,7 @@ def _write_catalog_files(config) -> None:
     searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
     # Then one index per language, with glossary terms and provider aliases (docsite/searchlanguages.py).
     searchlanguages.split_index(Path(config.site_dir), state["catalog"], languages, default)
+    rendercache.save(state["catalog"], state["root"], state.get("serving", False))
     staging.publish(state, config)
 
 

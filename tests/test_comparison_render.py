@@ -13,7 +13,7 @@ import pytest
 import catalog
 from catalog.entities import Price, Text, Tier
 from conftest import ROOT
-from render import (comparison, comparison_columns, comparison_data, comparison_form, comparison_markdown,
+from render import (comparison, comparison_columns, comparison_data, comparison_form,
                     comparison_values, markers, models)
 
 CATALOG = catalog.load(ROOT / "data", ROOT)
@@ -155,17 +155,6 @@ def test_marker_leaves_a_slot_that_the_built_page_fills():
 
 def test_context_choices_are_round_numbers():
     assert comparison_form.context_options(CATALOG, "zh")[2] == '<option value="128000">至少 128K</option>'
-
-
-@pytest.mark.parametrize("lang, header", [("en", "| Provider | Model | Vendor |"),
-                                          ("zh", "| 服务商 | 模型 | 厂商 |")])
-def test_plain_table_for_llms_full(lang, header):
-    table = comparison_markdown.render_comparison_markdown(CATALOG, lang)
-    assert header in table
-    rows = [line for line in table.splitlines() if line.startswith("| [")]
-    assert len(rows) == len(ALL_MODELS)
-    kimi = next(line for line in rows if "moonshotai/kimi-k2-instruct-0905" in line and "/providers/groq.md" in line)
-    assert "| 262,144 | 16,384 | $0.60 | $2.50 | $0.15 | — |" in unescape(kimi)  # llms-full decodes entities
 
 
 @pytest.mark.parametrize("lang, text", [("en", "Compare"), ("zh", "对比")])

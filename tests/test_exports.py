@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jsonschema
 import pytest
@@ -229,8 +230,8 @@ def test_llms_txt_describes_every_hand_written_and_provider_page(site, lang):
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", ["URL: ", "Why Groq is fast", "TruePoint", "| Provider | Model |"]),
-    ("zh", ["URL: ", "Groq 为什么快", "TruePoint", "| 服务商 | 模型 |"])])
+    ("en", ["URL: ", "Why Groq is fast", "TruePoint", "| Model ID | Vendor |"]),
+    ("zh", ["URL: ", "Groq 为什么快", "TruePoint", "| 模型 ID | 厂商 |"])])
 def test_llms_full_holds_page_text_as_markdown(site, lang, words):
     text = (site / LANG_ROOT[lang] / "llms-full.txt").read_text(encoding="utf-8")
     for word in words:
@@ -238,8 +239,9 @@ def test_llms_full_holds_page_text_as_markdown(site, lang, words):
     for url in pages_of(site, lang):
         assert re.search(rf"^URL: \S+/{re.escape(url)}$", text, re.M), url
     assert "<button" not in text and "<span id=" not in text and "&#" not in text
-    rows = [line for line in text.splitlines() if line.startswith("| [") and "/compare/" not in line]
-    assert len([row for row in rows if "#model-" in row]) >= sum(len(p.models) for p in CATALOG.providers)
+    # Each model's row in its provider's table (they lead to its comparison row); the comparison has no table here.
+    rows = [line for line in text.splitlines() if line.startswith("| `") and "/compare/#cmp-" in line]
+    assert len(rows) == sum(len(p.models) for p in CATALOG.providers)
 
 
 def test_nothing_is_written_into_docs(site):
@@ -256,6 +258,16 @@ def test_links_become_absolute_addresses():
     assert urls.resolve("zh", page, "../glossary.md") == "https://example.org/docs/zh/glossary/"
     assert urls.resolve("zh", page, "#model-groq-x") == "https://example.org/docs/zh/providers/groq/#model-groq-x"
     assert urls.resolve("en", page, "https://groq.com/") == "https://groq.com/"
+
+
+@pytest.mark.parametrize("page_url", ["", "zh/", "providers/groq/", "zh/models/gpt-oss-120b/", "404.html"])
+def test_relative_links_resolve_as_urljoin_does(page_url):
+    """The shortcut for relative paths (and its remembered joins) gives what urllib would, from any page."""
+    urls = Urls("https://example.org/docs/", "en")
+    targets = ["../../compare/#cmp-a", "../../compare/#cmp-b", "models.json", "../", "..", ".", "./x/?y=1#z",
+               "../../../../above/", "a/../b/", "x.xml", "feeds/groq.xml", "?compare=a#compare", "#top", ""]
+    for target in targets:
+        assert urls._relative(page_url, target) == urljoin("https://example.org/docs/" + page_url, target), target
 
 
 def test_plain_markdown_drops_browser_html():

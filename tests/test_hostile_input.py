@@ -37,7 +37,7 @@ import catalog
 import hostile
 from conftest import ROOT, copy_project, mkdocs_build
 from docsite.searchindex import model_entries
-from render import comparison, comparison_data, comparison_markdown, llms, markers, provider
+from render import comparison, comparison_data, llms, markers, provider
 from render.text import html_text, llms_text
 
 EXAMPLES = int(os.environ.get("HOSTILE_FUZZ_EXAMPLES", "80"))
@@ -88,8 +88,6 @@ def render_everything(loaded: catalog.Catalog) -> list[str]:
         # The script puts the JSON's texts in as text; none may hold a character HTML would read.
         data = comparison_data.render_json(loaded, every, lang)
         leaks += [char for char in "<>&" if char in data]
-        table = comparison_markdown.render_comparison_markdown(loaded, lang)
-        leaks += live_markup(to_html(llms.plain_markdown(table, lambda target: target), extensions=["tables"]))
         for entries in model_entries(loaded, lang, "en").values():
             leaks += [leak for entry in entries for leak in live_markup(entry["title"] + " " + entry["text"])]
         for entry in loaded.providers:  # navigation titles and llms.txt lines

@@ -1,5 +1,5 @@
 """Where a model appears, it leads to its own page when it has one (issue 17): the search entries, the change
-page's rows and radar, and the comparison in llms-full.txt, in both languages. Provider tables, the comparison
+page's rows and radar, and the provider rows in llms-full.txt, in both languages. Provider tables, the comparison
 page and the export are checked in test_model_pages.py and test_exports.py."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import pytest
 import catalog
 from conftest import ROOT
 from render.comparison_data import ordered_rows
+from render.models import model_anchor
 from render.served import served_models, served_of
 from sitecheck import resolve, search_index
 
@@ -71,15 +72,19 @@ def test_change_page_rows_link_the_model_page_where_it_has_one(site, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_comparison_in_llms_full_links_model_pages(site, lang):
+def test_llms_full_points_at_the_comparison_data_and_keeps_every_row_with_its_model_page(site, lang):
     text = (site / LANG_ROOT[lang] / "llms-full.txt").read_text(encoding="utf-8")
     base = re.search(r"^URL: (\S+?)(?:zh/)?compare/$", text, re.M).group(1)
     start = text.index(f"URL: {base}{LANG_ROOT[lang]}compare/")
     comparison = text[start:text.index("\n---\n", start)]
-    groq_oss = next(line for line in comparison.splitlines()
-                    if "providers/groq/#model-groq-openai-gpt-oss-120b" in line)
-    assert f"]({base}{LANG_ROOT[lang]}models/{OSS.slug}/)" in groq_oss
-    rows = [line for line in comparison.splitlines() if line.startswith("| [")]
-    linked = [line for line in rows if f"{base}{LANG_ROOT[lang]}models/" in line]
-    expected = sum(served_of(CATALOG, model).has_page for _, model in ordered_rows(CATALOG, lang))
-    assert len(linked) == expected and len(rows) > expected
+    assert f"]({base}{LANG_ROOT[lang]}compare/models.json)" in comparison
+    assert not [line for line in comparison.splitlines() if line.startswith("| ")]  # no table of its own
+    # Every row is in its provider's section, leading to the comparison and to the model's page when it has one.
+    lines = {}
+    for line in text.splitlines():
+        for anchor in re.findall(r"/compare/#cmp-([^)\s]+)\)", line):
+            lines.setdefault(anchor, line)
+    for provider, model in ordered_rows(CATALOG, lang):
+        row = lines[model_anchor(provider, model).removeprefix("model-")]
+        served = served_of(CATALOG, model)
+        assert (f"]({base}{LANG_ROOT[lang]}models/{served.slug}/)" in row) == served.has_page, row

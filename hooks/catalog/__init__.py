@@ -16,7 +16,7 @@ from .source import SourceError, load_file
 from .specs import CHANGES, GLOSSARY, GUIDES, LABELS, PROVIDER, TASK_PROFILES, VENDORS
 from .task_rules import check_task_profiles
 
-__all__ = ["Catalog", "CatalogError", "Problem", "load", "load_cached", "stats"]
+__all__ = ["Catalog", "CatalogError", "Problem", "load", "load_cached", "saved_name", "stats"]
 
 PROVIDER_FILE = re.compile(r"[a-z0-9][a-z0-9-]*\.yaml")
 stats = {"parses": 0}
@@ -127,6 +127,7 @@ def load_cached(data_dir: Path, root: Path) -> Catalog:
 def _load_saved(data_dir: Path, root: Path) -> Catalog:
     """The copy saved by an earlier build of the same data and code (cache.py), else a full load."""
     name = cache.key(data_dir)
+    _cache["name"] = name
     saved = cache.read(root, name) if name else None
     if isinstance(saved, Catalog):
         return saved
@@ -134,3 +135,8 @@ def _load_saved(data_dir: Path, root: Path) -> Catalog:
     if name:
         cache.write(root, name, loaded)
     return loaded
+
+
+def saved_name(catalog: Catalog) -> str | None:
+    """The name of the catalog's saved copy (data, code and day: cache.py) if it is the loaded one, else None."""
+    return _cache.get("name") if _cache.get("catalog") is catalog else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -170,6 +171,17 @@ class Provider:
     def endpoint(self, endpoint_id: str) -> Endpoint:
         return next(endpoint for endpoint in self.endpoints if endpoint.id == endpoint_id)
 
+    def listed(self, model_id: str, endpoint: Optional[str]) -> Optional[Model]:
+        """The model listed under this id and endpoint, if any (each recorded change asks, on every page and feed)."""
+        return self._by_id.get((model_id, endpoint))
+
+    @functools.cached_property  # a frozen dataclass keeps a __dict__; not a field, so eq and repr ignore it
+    def _by_id(self) -> dict:
+        found: dict = {}
+        for model in self.models:
+            found.setdefault((model.id, model.endpoint), model)  # the first, as a search in order would find
+        return found
+
     def models_checked(self) -> Optional[datetime.date]:
         """The oldest check among the models: the date the whole table can be trusted from."""
         return min((model.verified for model in self.models), default=None)
@@ -217,8 +229,7 @@ class Change:
 
     def model(self) -> Optional[Model]:
         """The model as the catalog lists it now, if it still does."""
-        return next((model for model in self.provider.models
-                     if model.id == self.model_id and model.endpoint == self.endpoint), None)
+        return self.provider.listed(self.model_id, self.endpoint)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ GUIDE_PLACEHOLDERS = {
 
 # What each label that is a template receives; every other label receives none.
 LABEL_PLACEHOLDERS = {
-    "llms_changes": ("page", "feed"),
+    "llms_changes": ("page", "feed"), "llms_comparison": ("data",),
     "cmp_deprecated_on": ("date",), "cmp_at_least": ("tokens",), "cmp_count": ("shown", "total"),
     "cmp_total": ("total",), "notice_untranslated": ("original",), "notice_outdated": ("original",),
     "fact_base_url": ("endpoint",), "fact_line": ("label", "value"), "price_above": ("tokens",),
@@ -120,6 +120,7 @@ REQUIRED_LABELS = {
     "exports": (
         "llms_about", "llms_guides", "llms_data", "llms_catalog", "llms_catalog_about", "llms_schema",
         "llms_schema_about", "llms_full", "llms_full_about", "llms_other", "llms_other_about", "llms_changes",
+        "llms_comparison",
     ),
     "site": (
         "h_models", "h_setup", "h_features", "h_tips", "h_sources", "fact_website", "fact_console",

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from catalog.entities import Catalog
 from render import changes, feed, radar
+from render.memo import per_catalog
 
 from . import languages
 from .exports import Urls
@@ -63,7 +64,7 @@ def _feed_paths(provider_id: str | None) -> list[str]:
 
 def head_feeds(catalog: Catalog, page_url: str, lang: str, default: str, provider_id: str | None) -> list[dict]:
     """[{title, href}] for the page's <link rel="alternate" type="application/atom+xml">, relative to the page."""
-    if provider_id is not None and not any(change.provider.id == provider_id for change in catalog.changes):
+    if provider_id not in with_changes(catalog):
         provider_id = None
     root = languages.folder(lang, default)
     titles = [catalog.label("changes_feed_all", lang)]
@@ -75,6 +76,12 @@ def head_feeds(catalog: Catalog, page_url: str, lang: str, default: str, provide
             for title, path in zip(titles, _feed_paths(provider_id))]
 
 
+@per_catalog
+def with_changes(catalog: Catalog) -> frozenset:
+    """Ids of the providers with recorded changes."""
+    return frozenset(change.provider.id for change in catalog.changes)
+
+
 def write_feeds(catalog: Catalog, site_text: dict, config, built: list[str], default: str) -> None:
     """The whole catalog's feed and one per provider with changes, for each built language."""
     urls, site_dir = Urls(config.site_url or "/", default), Path(config.site_dir)
@@ -82,15 +89,22 @@ def write_feeds(catalog: Catalog, site_text: dict, config, built: list[str], def
         folder = site_dir / urls.root(lang) / "changes"
         (folder / "feeds").mkdir(parents=True, exist_ok=True)
         site_name = site_text.get(lang, (config.site_name,))[0]
-        page_url = urls.page(lang, "changes/")
-        everything = feed.FeedPlace(lang, site_name, page_url + changes.FEED, page_url, urls.page(lang, ""))
-        title = catalog.label("changes_feed_title", lang).format(site=site_name)
-        (folder / changes.FEED).write_text(feed.render_feed(catalog, catalog.changes, title, everything),
-                                           encoding="utf-8")
-        for provider, entries in changes.by_provider(catalog):
-            place = feed.FeedPlace(lang, site_name, page_url + changes.provider_feed(provider.id),
-                                   f"{page_url}#{changes.section_anchor(provider)}", urls.page(lang, ""))
-            title = catalog.label("changes_feed_title_provider", lang).format(site=site_name,
-                                                                               provider=provider.title(lang))
-            (folder / changes.provider_feed(provider.id)).write_text(
-                feed.render_feed(catalog, entries, title, place), encoding="utf-8")
+        for name, text in feed_files(catalog, lang, site_name, urls.site_url, default):
+            (folder / name).write_text(text, encoding="utf-8")
+
+
+@per_catalog
+def feed_files(catalog: Catalog, lang: str, site_name: str, site_url: str, default: str) -> tuple:
+    """((name under changes/, Atom text), ...) of one language: the whole catalog's feed, then each provider's."""
+    urls = Urls(site_url, default)
+    page_url = urls.page(lang, "changes/")
+    everything = feed.FeedPlace(lang, site_name, page_url + changes.FEED, page_url, urls.page(lang, ""))
+    title = catalog.label("changes_feed_title", lang).format(site=site_name)
+    files = [(changes.FEED, feed.render_feed(catalog, catalog.changes, title, everything))]
+    for provider, entries in changes.by_provider(catalog):
+        place = feed.FeedPlace(lang, site_name, page_url + changes.provider_feed(provider.id),
+                               f"{page_url}#{changes.section_anchor(provider)}", urls.page(lang, ""))
+        title = catalog.label("changes_feed_title_provider", lang).format(site=site_name,
+                                                                           provider=provider.title(lang))
+        files.append((changes.provider_feed(provider.id), feed.render_feed(catalog, entries, title, place)))
+    return tuple(files)

@@ -12,6 +12,7 @@ import rjsmin
 
 from catalog.entities import Catalog
 from render import comparison, comparison_data
+from render.memo import per_catalog
 
 SCRIPT = "javascripts/compare.js"  # copied from docs/ by MkDocs, then replaced by the minified bundle
 BUNDLED = ("javascripts/taskcost.js",)  # put in front of it, in this order, and not served on their own
@@ -21,11 +22,18 @@ def fill_page(output: str, page, catalog: Catalog, lang: str) -> str:
     """The comparison page with its table in place, its JSON written beside it; other pages unchanged."""
     if comparison.SLOT not in output:
         return output
-    every = comparison_data.records(catalog, lang)
+    data, table = rendered(catalog, lang)
     target = Path(page.file.abs_dest_path).parent / comparison.DATA_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(comparison_data.render_json(catalog, every, lang), encoding="utf-8")
-    return comparison.fill_slot(output, catalog, lang, every)
+    target.write_text(data, encoding="utf-8")
+    return output.replace(comparison.SLOT, table, 1)
+
+
+@per_catalog
+def rendered(catalog: Catalog, lang: str) -> tuple[str, str]:
+    """The comparison's models.json and its table's HTML in one language, from the same records."""
+    every = comparison_data.records(catalog, lang)
+    return comparison_data.render_json(catalog, every, lang), comparison.render_comparison(catalog, every, lang)
 
 
 def minify_script(site_dir: Path, docs_dir: Path) -> None:

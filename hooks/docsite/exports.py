@@ -8,6 +8,7 @@ it, so the full text can use a plain comparison table). Nothing is written into 
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 import json
 import posixpath
@@ -19,6 +20,7 @@ import orjson
 from catalog.entities import Catalog
 from catalog.fields import today
 from render.export import catalog_document
+from render.memo import per_catalog
 
 from . import languages, llms_files
 
@@ -55,13 +57,10 @@ class Urls:
         if not target or target.startswith(("#", "?", "//")) or ":" in target.partition("/")[0]:
             return urljoin(self.site_url + page_url, target)
         path, mark, rest = target.partition("?") if "?" in target.partition("#")[0] else target.partition("#")
-        base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
-        joined = posixpath.normpath(posixpath.join(base, path)) if path else base.rstrip("/")
-        if joined.startswith("..") or joined.startswith("/"):
+        joined = _joined(page_url, path)
+        if joined is None:
             return urljoin(self.site_url + page_url, target)  # above the site root: urljoin's rules
-        joined = "" if joined == "." else joined
-        slash = "/" if (not path or path.endswith(("/", "/.", "/..")) or path in (".", "..")) and joined else ""
-        return self.site_url + joined + slash + mark + rest
+        return self.site_url + joined + mark + rest
 
     def resolve(self, lang: str, page, target: str) -> str:
         """A Markdown link target as written in docs/ (relative, or `/` for the docs root) made absolute."""
@@ -79,16 +78,37 @@ class Urls:
         return self.page(lang, path) + (f"#{fragment}" if fragment else "")
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _joined(page_url: str, path: str) -> str | None:
+    """A path relative to a page as a path from the site root, with its trailing slash; None above the root.
+    The rows of a page link a handful of paths (../../compare/, ../../models/x/) with different fragments."""
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    joined = posixpath.normpath(posixpath.join(base, path)) if path else base.rstrip("/")
+    if joined.startswith("..") or joined.startswith("/"):
+        return None
+    joined = "" if joined == "." else joined
+    slash = "/" if (not path or path.endswith(("/", "/.", "/..")) or path in (".", "..")) and joined else ""
+    return joined + slash
+
+
 def write_catalog(catalog: Catalog, root: Path, site_dir: Path, urls: Urls) -> None:
     """The JSON export and its schema; the schema's $id becomes its address on this site."""
-    schema = json.loads((root / SCHEMA_SOURCE).read_text(encoding="utf-8"))
-    schema["$id"] = urls.site_url + SCHEMA_PATH
-    document = catalog_document(catalog, urls.page, schema["$id"], build_day())
+    schema_text = (root / SCHEMA_SOURCE).read_text(encoding="utf-8")
+    schema, document = export_files(catalog, schema_text, urls.site_url, urls.default, build_day().isoformat())
     (site_dir / "api").mkdir(parents=True, exist_ok=True)
+    (site_dir / SCHEMA_PATH).write_bytes(schema)
+    (site_dir / CATALOG_PATH).write_bytes(document)
+
+
+@per_catalog
+def export_files(catalog: Catalog, schema_text: str, site_url: str, default: str, day: str) -> tuple[bytes, bytes]:
+    """(schema, catalog) as written: a function of the catalog, the schema's source, the site's address and the day."""
+    urls, schema = Urls(site_url, default), json.loads(schema_text)
+    schema["$id"] = urls.site_url + SCHEMA_PATH
+    document = catalog_document(catalog, urls.page, schema["$id"], datetime.date.fromisoformat(day))
     # orjson writes UTF-8 directly: the catalog (2.5 MB) in a few milliseconds instead of ~0.1 s per build.
     # The catalog is compact (a quarter smaller); tools read it, and the schema stays indented for people.
-    (site_dir / SCHEMA_PATH).write_bytes(orjson.dumps(schema, option=orjson.OPT_INDENT_2) + b"\n")
-    (site_dir / CATALOG_PATH).write_bytes(orjson.dumps(document) + b"\n")
+    return orjson.dumps(schema, option=orjson.OPT_INDENT_2) + b"\n", orjson.dumps(document) + b"\n"
 
 
 def write_all(state: dict, config, languages: list[str], default: str) -> None:

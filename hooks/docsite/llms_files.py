@@ -8,19 +8,29 @@ languages' lists. Descriptions are the pages' front-matter `description:` or the
 from __future__ import annotations
 
 import html
+from types import SimpleNamespace
 
 from catalog.entities import Catalog
 from catalog.specs import PROVIDER_KINDS
-from render import changes, llms, markers, model_page
-from render.comparison_markdown import render_comparison_markdown
-from render.text import collation_key, llms_text, substitute
+from render import changes, comparison, llms, markers, model_page
+from render.memo import per_catalog
+from render.text import collation_key, fill, llms_text, substitute
 
+from . import exports  # exports imports this module too: its names are looked up at call time
 from .pages import provider_id_of
 
 INDEX, FULL = "llms.txt", "llms-full.txt"
 MODELS = "models"  # the group of the model pages and their index
-# In the full text the comparison is a Markdown table: no script runs there.
-PLAIN_MARKERS = {"comparison": render_comparison_markdown}
+
+
+def comparison_pointer(catalog: Catalog, lang: str) -> str:
+    """The comparison in the full text: where its rows are, instead of a table that repeats every provider's
+    models table (almost a fifth of the file, and as long again to render)."""
+    return fill(catalog.label("llms_comparison", lang), {"data": f"[{comparison.DATA_FILE}]({comparison.DATA_FILE})"})
+
+
+# No script runs in the full text: the comparison's table would be the provider tables again.
+PLAIN_MARKERS = {"comparison": comparison_pointer}
 
 
 def page_entry(catalog: Catalog, page, markdown: str, lang: str, urls) -> tuple[str | None, llms.PageEntry]:
@@ -34,15 +44,24 @@ def page_entry(catalog: Catalog, page, markdown: str, lang: str, urls) -> tuple[
     if page.file.src_uri.split(".")[0] == changes.PAGE.removesuffix(".md"):
         return None, llms.PageEntry(llms_text(html.unescape(page.title)), urls.site_url + page.url, description,
                                     change_pointer(catalog, urls.site_url + page.url, lang))
-    # page.markdown is what the build converted (markers expanded, notices added); only a page with the
-    # comparison is expanded again, from its source, to get the table as Markdown.
-    plain_table = "comparison" in markers.sections_in(markdown)
-    expanded = markers.expand(markdown, catalog, lang, PLAIN_MARKERS) if plain_table else page.markdown
-    expanded = model_page.fill_markdown_slot(expanded, catalog, lang)  # a model page's table, as Markdown
-    plain = llms.plain_markdown(expanded, lambda target: urls.resolve(lang, page, target))
+    plain = plain_text(catalog, page.file.src_uri, page.url, markdown, page.markdown, lang, urls.site_url,
+                       urls.default)
     title = llms_text(provider.title(lang) if provider else html.unescape(page.title))
     group = provider.kind if provider else MODELS if page.file.src_uri.startswith("models/") else None
     return group, llms.PageEntry(title, urls.site_url + page.url, description, plain)
+
+
+@per_catalog
+def plain_text(catalog: Catalog, src_uri: str, url: str, markdown: str, converted: str, lang: str, site_url: str,
+               default: str) -> str:
+    """A page's text for llms-full.txt, from its source Markdown and the Markdown the build converted (markers
+    expanded, notices added): a function of these, the catalog and where the site lives."""
+    # Only a page with the comparison is expanded again, from its source, to put the pointer in its place.
+    plain_table = "comparison" in markers.sections_in(markdown)
+    expanded = markers.expand(markdown, catalog, lang, PLAIN_MARKERS) if plain_table else converted
+    expanded = model_page.fill_markdown_slot(expanded, catalog, lang)  # a model page's table, as Markdown
+    urls, place = exports.Urls(site_url, default), SimpleNamespace(url=url, file=SimpleNamespace(src_uri=src_uri))
+    return llms.plain_markdown(expanded, lambda target: urls.resolve(lang, place, target))
 
 
 def change_pointer(catalog: Catalog, page_url: str, lang: str) -> str:

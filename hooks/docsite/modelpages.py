@@ -13,7 +13,8 @@ from mkdocs.structure.pages import Page
 
 from catalog.entities import Catalog
 from render import model_index, model_page
-from render.served import served_models
+from render.memo import per_catalog
+from render.served import by_slug
 
 from . import languages as site_languages
 from . import pages
@@ -21,12 +22,13 @@ from . import pages
 DATA_FILE = "models/models.json"
 
 
+@per_catalog
 def markdown(catalog: Catalog, entry: tuple[str, str]) -> str:
     """The Markdown of a model page or of the index, {src_uri: (slug, lang)} entry."""
     slug, lang = entry
     if slug == "index":
         return model_index.render_index(catalog, lang)
-    served = next(item for item in served_models(catalog).values() if item.slug == slug)
+    served = by_slug(catalog, slug)
     return model_page.render_page(catalog, served, lang)
 
 
@@ -36,7 +38,7 @@ def describe(page, catalog: Catalog, entry: tuple[str, str]) -> None:
     if slug == "index":
         text = catalog.label("mp_index_description", lang)
     else:
-        served = next(item for item in served_models(catalog).values() if item.slug == slug)
+        served = by_slug(catalog, slug)
         text = catalog.label("mp_description", lang).format(name=served.name, vendor=served.vendor.name(lang),
                                                             count=len(served.providers))
     page.meta["description"] = html.escape(text, quote=True)
@@ -48,7 +50,7 @@ def edit_url(config, catalog: Catalog, entry: tuple[str, str]) -> str | None:
     slug, _ = entry
     if slug == "index":
         return pages.data_file_edit_url(config, "data/labels/models.yaml")
-    served = next(item for item in served_models(catalog).values() if item.slug == slug)
+    served = by_slug(catalog, slug)
     return pages.data_edit_url(config, served.providers[0])
 
 
@@ -75,4 +77,10 @@ def write_data(catalog: Catalog, site_dir: Path, built: list[str], default: str)
     for lang in built:
         path = site_dir / site_languages.folder(lang, default) / DATA_FILE
         if path.parent.is_dir():
-            path.write_bytes(orjson.dumps(model_index.compare_data(catalog, lang)))
+            path.write_bytes(compare_file(catalog, lang))
+
+
+@per_catalog
+def compare_file(catalog: Catalog, lang: str) -> bytes:
+    """models.json of one language."""
+    return orjson.dumps(model_index.compare_data(catalog, lang))

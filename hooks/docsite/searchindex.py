@@ -16,7 +16,8 @@ from pathlib import Path
 
 from catalog.entities import Catalog, Model, Provider
 from render.models import model_anchor
-from render.served import served_of
+from render.memo import per_catalog
+from render.served import remembered, served_of
 from render.text import html_text
 
 from . import languages
@@ -30,6 +31,7 @@ def model_page_location(slug: str, lang: str, default: str) -> str:
     return languages.folder(lang, default) + f"models/{slug}/"
 
 
+@per_catalog
 def entry_rows(catalog: Catalog, lang: str, default: str) -> dict[str, list[tuple[Provider, Model]]]:
     """Entry location -> the rows it stands for: one row of a provider page, or every row of a model page that
     goes by one id (the entry leads to the first of them)."""
@@ -38,7 +40,7 @@ def entry_rows(catalog: Catalog, lang: str, default: str) -> dict[str, list[tupl
         for model in provider.models:
             served = served_of(catalog, model)
             if served.has_page:
-                first = next(entry for entry in served.entries if entry[1].id == model.id)
+                first = _first_rows(served)[model.id]
                 location = model_page_location(served.slug, lang, default) + f"#{model_anchor(*first)}"
             else:
                 location = page_location(provider.id, lang, default) + f"#{model_anchor(provider, model)}"
@@ -46,16 +48,32 @@ def entry_rows(catalog: Catalog, lang: str, default: str) -> dict[str, list[tupl
     return rows
 
 
+@remembered
+def _first_rows(served) -> dict:
+    """Model id -> the first of the model page's rows that goes by it (a page of 100 rows asked 100 times)."""
+    first: dict = {}
+    for entry in served.entries:
+        first.setdefault(entry[1].id, entry)
+    return first
+
+
 def model_entries(catalog: Catalog, lang: str, default: str) -> dict[str, list[dict]]:
     """Page location -> its model entries: titled with the id, the model's name and providers as text."""
-    entries: dict[str, list[dict]] = {}
+    return {page: [{"location": location, "title": title, "text": text} for location, title, text in entries]
+            for page, entries in _model_entries(catalog, lang, default)}
+
+
+@per_catalog
+def _model_entries(catalog: Catalog, lang: str, default: str) -> tuple:
+    """model_entries as plain tuples ((page, ((location, title, text), ...)), ...), which can be saved."""
+    entries: dict[str, list] = {}
     for location, rows in entry_rows(catalog, lang, default).items():
         providers = ", ".join(dict.fromkeys(provider.title(lang) for provider, _ in rows))
         # Material shows titles and texts of the index as HTML, so catalog text is escaped for it.
         model = rows[0][1]
-        entries.setdefault(location.split("#")[0], []).append({
-            "location": location, "title": html_text(model.id), "text": html_text(f"{model.name} · {providers}")})
-    return entries
+        entries.setdefault(location.split("#")[0], []).append(
+            (location, html_text(model.id), html_text(f"{model.name} · {providers}")))
+    return tuple((page, tuple(items)) for page, items in entries.items())
 
 
 def add_model_entries(site_dir: Path, catalog: Catalog, languages: list[str], default: str) -> None:

@@ -25,6 +25,7 @@ import jieba
 import orjson
 
 from catalog.entities import Catalog, Provider
+from render.memo import per_catalog
 from render.overview import term_anchor
 from render.text import html_text
 
@@ -102,6 +103,12 @@ def with_aliases(docs: list[dict], catalog: Catalog, lang: str, default: str) ->
 
 
 def row_boosts(catalog: Catalog, lang: str, default: str, separator: str) -> dict[str, float]:
+    """{location: boost} of the model entries (see _row_boosts)."""
+    return dict(_row_boosts(catalog, lang, default, separator))
+
+
+@per_catalog
+def _row_boosts(catalog: Catalog, lang: str, default: str, separator: str) -> tuple:
     """A boost per model entry (docsite/searchindex.py). A provider whose models are nearly all one vendor's
     (Anthropic, Moonshot AI, Zhipu …) is that vendor's home and answers first for them. Among entries that match
     a typed id equally, the one whose id has fewest words wins: Material weighs every title alike whatever its
@@ -116,7 +123,7 @@ def row_boosts(catalog: Catalog, lang: str, default: str, separator: str) -> dic
         provider, model = rows[0]
         words = len([word for word in re.split(separator, model.id) if word])
         boosts[location] = (HOME_BOOST if model.vendor.id == homes[provider.id] else 1) * (1 + TIE_BREAK / words)
-    return boosts
+    return tuple(boosts.items())
 
 
 def after_page(docs: list[dict], page: str, entries: list[dict]) -> list[dict]:

@@ -9,6 +9,7 @@ import re
 from catalog.entities import Catalog, Change, Provider
 
 from . import changefacts
+from .memo import per_catalog
 from .models import model_anchor
 from .radar import UP, render_radar
 from .served import page_link
@@ -83,8 +84,13 @@ def fill_slots(html: str, catalog: Catalog, lang: str) -> str:
     """A built page with each provider's table of changes in place of its slot; other pages unchanged."""
     if 'class="changes-slot"' not in html:
         return html
-    sections = dict((provider.id, entries) for provider, entries in by_provider(catalog))
-    return _SLOT.sub(lambda match: change_table(catalog, sections[match[1]], lang), html)
+    return _SLOT.sub(lambda match: provider_table(catalog, match[1], lang), html)
+
+
+@per_catalog
+def provider_table(catalog: Catalog, provider_id: str, lang: str) -> str:
+    """The table of one provider's changes, newest first."""
+    return change_table(catalog, [change for change in catalog.changes if change.provider.id == provider_id], lang)
 
 
 def by_provider(catalog: Catalog) -> list[tuple[Provider, list]]:
@@ -110,6 +116,13 @@ def _latest(catalog: Catalog, lang: str) -> str:
 
 def render_page(catalog: Catalog, lang: str, today: datetime.date) -> str:
     """The whole page as Markdown."""
+    return _render_page(catalog, lang, today.isoformat())
+
+
+@per_catalog
+def _render_page(catalog: Catalog, lang: str, day: str) -> str:
+    """render_page for a day written as an ISO date (a plain value, so the result can be saved)."""
+    today = datetime.date.fromisoformat(day)
     # Front matter: the description names the page in its head and in llms.txt, as docs pages' do.
     blocks = [f"---\ndescription: {json.dumps(catalog.label('changes_description', lang), ensure_ascii=False)}\n---",
               f"# {inline(catalog.label('changes_title', lang))}", inline(catalog.label("changes_intro", lang))]

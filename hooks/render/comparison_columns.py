@@ -26,7 +26,9 @@ class Column:
     label: str  # label key in data/labels
     sort: str   # text (collated), number, price (free first, unknown last, per currency), count, rank
     cell: str   # how the first line is shown: provider (link), model (link and copy button), status, text
-    value: Callable[[Catalog, Provider, Model, str], object]  # None: sorts by the text its cell shows first
+    # None: sorts by the text its cell shows first. Never depends on the language: both languages' rows
+    # share the values (comparison_data.sort_values).
+    value: Callable[[Catalog, Provider, Model, str], object]
     lines: Callable[[Catalog, Provider, Model, str], Lines]
 
 

@@ -18,6 +18,7 @@ from catalog.entities import Catalog, Model, Provider
 
 from .comparison_columns import COLUMNS
 from .comparison_values import base_price, model_terms, provider_terms, vendor_terms
+from .memo import per_catalog
 from .models import model_anchor
 from .served import served_of
 from .text import collation_key, plain, script_json
@@ -105,10 +106,25 @@ def record(catalog: Catalog, provider: Provider, provider_index: int, model: Mod
         vendor=model.vendor.id, plan=model.price.plan, currency=model.price.currency or "", inputs=inputs(model),
         capabilities=" ".join(model.capabilities), status=model.status, terms=plain(model_terms(model)),
         source=model.source.url, verified=model.verified.isoformat(),
-        sort=tuple(column.value(catalog, provider, model, lang) for column in COLUMNS),
+        sort=sort_values(catalog, provider, model),
         cells=tuple("\n".join(column.lines(catalog, provider, model, lang)) for column in COLUMNS),
         page=model_page_of(catalog, model), serves=0 if served.has_page else served.slug,
         billing=compact_billing(model), price_sources=price_sources(model, lang))
+
+
+def sort_values(catalog: Catalog, provider: Provider, model: Model) -> tuple:
+    """A row's sort values: numbers and None, the same in every language, so the second language reuses them."""
+    known = _sort_values(catalog).get(id(model))
+    if known is not None and known[0] is provider and known[1] is model:
+        return known[2]
+    return tuple(column.value(catalog, provider, model, "") for column in COLUMNS)  # a row from elsewhere (tests)
+
+
+@per_catalog
+def _sort_values(catalog: Catalog) -> dict[int, tuple]:
+    """{id(model): (provider, model, sort values)} for every row of the catalog, which holds the models alive."""
+    return {id(model): (provider, model, tuple(column.value(catalog, provider, model, "") for column in COLUMNS))
+            for provider in catalog.providers for model in provider.models}
 
 
 def model_page_of(catalog: Catalog, model: Model):

@@ -80,6 +80,15 @@ def block_cost(price: Price, profile: TaskProfile) -> TaskCost:
 
 def task_costs(model: Model, profile: TaskProfile) -> tuple[TaskCost, ...]:
     """The task on this model, one cost per price block (USD, CNY), or one TOO_LARGE when it cannot run."""
+    # Kept on the (frozen, never changing) model, by profile: its provider table, the comparison's sort
+    # value and cells in each language and the export all ask (five times per model and profile a build).
+    known = model.__dict__.setdefault("_task_costs", {})
+    if profile not in known:
+        known[profile] = _task_costs(model, profile)
+    return known[profile]
+
+
+def _task_costs(model: Model, profile: TaskProfile) -> tuple[TaskCost, ...]:
     if not fits(model, profile):
         return (TaskCost(TOO_LARGE),)
     return tuple(block_cost(price, profile) for price in model.prices)

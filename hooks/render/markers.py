@@ -12,6 +12,7 @@ import re
 from catalog.entities import Catalog
 
 from . import comparison, cost_page, overview, provider
+from .memo import per_catalog
 
 MARKER = re.compile(r"<!--\s*catalog:(?P<name>[^\s>]*)(?:\s+(?P<arg>[^\s>]+))?\s*-->")
 
@@ -37,7 +38,7 @@ def _render_one(catalog: Catalog, name: str, arg: str | None, lang: str, catalog
     if name in PROVIDER_MARKERS:
         if arg is None:
             raise MarkerError(f"marker `catalog:{name}` needs a provider id, e.g. `<!-- catalog:{name} groq -->`")
-        if arg not in {entry.id for entry in catalog.providers}:
+        if arg not in provider_ids(catalog):
             known = ", ".join(entry.id for entry in catalog.providers)
             raise MarkerError(f"marker `catalog:{name} {arg}` names an unknown provider (known: {known})")
         try:
@@ -52,12 +53,28 @@ def _render_one(catalog: Catalog, name: str, arg: str | None, lang: str, catalog
     raise MarkerError(f"unknown marker `catalog:{name}` (known markers: {known})")
 
 
+@per_catalog
+def provider_ids(catalog: Catalog) -> frozenset:
+    return frozenset(entry.id for entry in catalog.providers)
+
+
 def expand(markdown: str, catalog: Catalog, lang: str, overrides: dict | None = None) -> str:
     """Replace every marker; raise MarkerError naming the first bad one.
 
     `overrides` swaps the renderers of some whole-catalog markers (llms-full.txt wants a plain comparison).
     """
-    catalog_markers = {**CATALOG_MARKERS, **(overrides or {})}
+    if overrides is None:
+        return _expand_usual(catalog, markdown, lang)
+    return _substitute(markdown, catalog, lang, {**CATALOG_MARKERS, **overrides})
+
+
+@per_catalog
+def _expand_usual(catalog: Catalog, markdown: str, lang: str) -> str:
+    """expand() with the usual renderers: a function of the catalog, the page's text and the language only."""
+    return _substitute(markdown, catalog, lang, CATALOG_MARKERS)
+
+
+def _substitute(markdown: str, catalog: Catalog, lang: str, catalog_markers: dict) -> str:
     render = lambda match: _render_one(catalog, match["name"], match["arg"], lang, catalog_markers)  # noqa: E731
     return MARKER.sub(render, markdown)
 

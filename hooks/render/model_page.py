@@ -9,7 +9,8 @@ from catalog.entities import Catalog, Model, Provider
 
 from .models import copyable_id, model_anchor, price_cells, provenance
 from . import price_history
-from .served import Served, remembered, served_models
+from .memo import per_catalog
+from .served import Served, by_slug, remembered
 from .text import attr, fill, inline, money, tokens
 
 SETUP_ANCHOR = "cline-setup"  # set on the first setup step of every provider page (render/provider.py)
@@ -145,18 +146,21 @@ def markdown_table(catalog: Catalog, served: Served, lang: str) -> str:
     return "\n".join([header, align, *rows])
 
 
-def _slot_filler(catalog: Catalog, lang: str, tables: dict):
-    """A re.sub replacement: the slot's table ({kind: render function}) for its model."""
-    by_slug = {item.slug: item for item in served_models(catalog).values()}
-    return lambda match: tables[match[1]](catalog, by_slug[match[2]], lang)
+HTML_TABLES = {"model-table": table, "price-history": price_history.table}
+MARKDOWN_TABLES = {"model-table": markdown_table, "price-history": price_history.markdown_table}
+
+
+@per_catalog
+def slot_table(catalog: Catalog, kind: str, slug: str, lang: str, markdown: bool) -> str:
+    """One slot's table ("model-table" or "price-history") for its model, as HTML or as Markdown."""
+    return (MARKDOWN_TABLES if markdown else HTML_TABLES)[kind](catalog, by_slug(catalog, slug), lang)
 
 
 def fill_markdown_slot(markdown: str, catalog: Catalog, lang: str) -> str:
     """Page Markdown with its model's tables, as Markdown, in place of the slots."""
     if '-slot" data-model="' not in markdown:
         return markdown
-    tables = {"model-table": markdown_table, "price-history": price_history.markdown_table}
-    return _SLOT.sub(_slot_filler(catalog, lang, tables), markdown, count=2)
+    return _SLOT.sub(lambda match: slot_table(catalog, match[1], match[2], lang, True), markdown, count=2)
 
 
 # The tables join the page after Markdown conversion and search indexing (the `on_post_page` hook), as the
@@ -169,8 +173,7 @@ def fill_slot(html: str, catalog: Catalog, lang: str) -> str:
     """A built page with its model's tables in place of the slots; other pages come back unchanged."""
     if '-slot" data-model="' not in html:
         return html
-    return _SLOT.sub(_slot_filler(catalog, lang, {"model-table": table, "price-history": price_history.table}),
-                     html, count=2)
+    return _SLOT.sub(lambda match: slot_table(catalog, match[1], match[2], lang, False), html, count=2)
 
 
 def render_page(catalog: Catalog, served: Served, lang: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from catalog.entities import Catalog, Model, Provider
 
+from .memo import per_catalog
 from .models import model_anchor
 from .served import page_link
 from .text import code, fill, inline
@@ -65,6 +66,12 @@ def _table(catalog: Catalog, items: list, lang: str) -> str:
     return "\n".join(lines)
 
 
+@per_catalog
+def _radar(catalog: Catalog, day: str) -> tuple[list, list]:
+    """radar() once per catalog and day: each provider page asks for its notice."""
+    return radar(catalog, datetime.date.fromisoformat(day))
+
+
 def render_radar(catalog: Catalog, lang: str, today: datetime.date) -> str:
     """The radar section of the change page: both windows, each a table or a sentence saying it is empty."""
     upcoming, recent = radar(catalog, today)
@@ -87,7 +94,19 @@ def _notice_line(catalog: Catalog, item: Retirement, key: str, lang: str) -> str
 
 def provider_notice(catalog: Catalog, provider: Provider, lang: str, today: datetime.date) -> str:
     """An admonition for a provider page naming its models on the radar; empty when there are none."""
-    upcoming, recent = radar(catalog, today)
+    if not any(entry is provider for entry in catalog.providers):  # from elsewhere (tests): nothing to reuse
+        return _notice(catalog, provider, lang, radar(catalog, today))
+    return _provider_notice(catalog, provider.id, lang, today.isoformat())
+
+
+@per_catalog
+def _provider_notice(catalog: Catalog, provider_id: str, lang: str, day: str) -> str:
+    """provider_notice by provider id and ISO date, plain values that decide it with the catalog."""
+    return _notice(catalog, catalog.provider(provider_id), lang, _radar(catalog, day))
+
+
+def _notice(catalog: Catalog, provider: Provider, lang: str, found: tuple[list, list]) -> str:
+    upcoming, recent = found
     lines = [_notice_line(catalog, item, "radar_notice_upcoming", lang) for item in upcoming
              if item.provider is provider]
     lines += [_notice_line(catalog, item, "radar_notice_recent", lang) for item in recent if item.provider is provider]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from catalog.entities import Catalog, Model, Provider, Vendor
 from catalog.rules import model_slug
 
+from .memo import per_catalog
 from .text import attr, fill
 
 INACTIVE = ("retired",)
@@ -80,6 +81,16 @@ def _served(key: str, entries: list) -> Served:
     names = Counter(model.name for _, model in entries)
     name = min(names, key=lambda item: (-names[item], len(item), item))
     return Served(key, model_slug(key), name, entries[0][1].vendor, tuple(entries))
+
+
+@per_catalog
+def _slugs(catalog: Catalog) -> dict[str, Served]:
+    return {item.slug: item for item in served_models(catalog).values()}
+
+
+def by_slug(catalog: Catalog, slug: str) -> Served:
+    """The model whose page lives at models/<slug>/."""
+    return _slugs(catalog)[slug]
 
 
 def served_of(catalog: Catalog, model: Model) -> Served:

@@ -43,6 +43,7 @@ def _link(url: str) -> str:
     return f'<a href="{attr(trimmed)}">{_literal(trimmed)}</a>{_literal(url[len(trimmed):])}'
 
 
+@lru_cache(maxsize=1 << 16)  # the same labels, names and ids come back on every page: ~100,000 calls a build
 def inline(value: str) -> str:
     """Catalog text as literal Markdown text: no markup, HTML or table breaks can come through; the
     only links are web addresses written out in the text, and the only emphasis is **bold**, which
