@@ -143,6 +143,11 @@ def test_all_problems_are_reported_at_once(data):
     ("a: &x [1]\nb: *x\n", "YAML anchors and aliases are not allowed"),
     ("name: Groq\n\tkind: cloud-api\n", "tab used for indentation"),
     ("name: [unclosed\n", "YAML syntax error"),
+    ("name: Groq\n---\nname: Groq\n", "2 YAML documents in one file — remove the `---` lines"),
+    ("? [name]\n: Groq\n", "1:3: key (a list) is not text"),
+    ("name: Groq\nname: Groq\n", "2:1: name: duplicate key (first set on line 1)"),
+    ("a: [[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]\n", "nested more than 20 levels deep"),
+    ("", "file is empty"),
 ])
 def test_hostile_yaml_is_refused(data, text, expected):
     [message] = problems_for(data, text)

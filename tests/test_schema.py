@@ -86,7 +86,7 @@ def test_invalid_corpus_gets_the_expected_messages_and_schema_verdict(case, tmp_
         assert any(rule_words(found[0]) in rule for rule in describe(case.kind)), found[0]
     else:
         assert case.schema == "n/a"
-        with pytest.raises(catalog.source.SourceError):
+        with pytest.raises(catalog.problems.SourceError):
             load_file(case.path, case.path.name)
 
 

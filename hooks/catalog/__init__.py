@@ -11,8 +11,8 @@ from pathlib import Path
 from . import build, cache, changelog, rules, template_rules
 from .entities import Catalog
 from .fields import Spot
-from .problems import CatalogError, Problem
-from .source import SourceError, load_file
+from .problems import CatalogError, Problem, SourceError
+from .source import load_file
 from .specs import CHANGES, GLOSSARY, GUIDES, LABELS, PROVIDER, TASK_PROFILES, VENDORS
 from .task_rules import check_task_profiles
 

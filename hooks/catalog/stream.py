@@ -1,8 +1,5 @@
-"""Walk a file's YAML events before any value is built: refuse anchors, aliases and deep nesting,
-and name the field where the walk stopped, so even a syntax error points at one.
-
-An alias bomb is refused at its first anchor and a `[[[[…` file at its 21st level, before any node
-graph exists, so both cost milliseconds instead of memory or a RecursionError.
+"""Which field a walk over a file's YAML events is at, so that every problem names one, even a syntax
+error or a character refused before YAML read the text (located.py walks the events; this follows it).
 """
 
 from __future__ import annotations
@@ -11,7 +8,6 @@ import re
 
 import yaml
 
-from .problems import Problem, SourceError
 
 MAX_DEPTH = 20  # the deepest real value (a price tier's field) sits 6 levels down
 
@@ -53,7 +49,7 @@ class FieldPath:
         return "".join(parts).lstrip(".")
 
 
-def _field(path: FieldPath) -> str:
+def field_of(path: FieldPath) -> str:
     """The innermost named field: trailing list indexes (models[0].capabilities[0][0]…) say little."""
     return re.sub(r"(\[\d+\])+$", "", path.at_event())
 
@@ -69,39 +65,10 @@ def field_at(text: str, where: tuple[int, int], loader) -> str:
             top = path.frames[-1] if path.frames else None
             is_key = isinstance(event, yaml.ScalarEvent) and top is not None and top[0] and top[2]
             if isinstance(event, yaml.ScalarEvent) and not is_key:
-                field = _field(path)  # a value: the path of its key
+                field = field_of(path)  # a value: the path of its key
             path.step(event)
             if is_key:
-                field = _field(path)  # a key: the path it names
+                field = field_of(path)  # a key: the path it names
     except yaml.YAMLError:
         pass
     return field
-
-
-def _refuse(shown: str, event, field: str, message: str, hint: str) -> SourceError:
-    line, column = position(event.start_mark)
-    return SourceError(Problem(shown, line, column, field, message, hint))
-
-
-def check_events(text: str, shown: str, loader) -> None:
-    """Raise SourceError at the first anchor, alias, too-deep value or syntax error."""
-    path, depth = FieldPath(), 0
-    try:
-        for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise _refuse(shown, event, path.at_event(), "YAML anchors and aliases are not allowed",
-                              "write the value out in full")
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise _refuse(shown, event, _field(path), f"nested more than {MAX_DEPTH} levels deep",
-                                  "data files are a few levels deep; check the brackets and indentation")
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            path.step(event)
-    except yaml.YAMLError as error:  # a MarkedYAMLError, or a ReaderError the character rule should have caught
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line, column = position(mark) if mark else (1, 1)
-        problem = getattr(error, "problem", None) or str(error)
-        raise SourceError(Problem(shown, line, column, _field(path), f"YAML syntax error: {problem}",
-                                  "check indentation, colons and quotes near this line")) from None
