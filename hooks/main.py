@@ -47,6 +47,7 @@ def on_config(config):
     except catalog_loader.CatalogError as error:
         raise PluginError(str(error)) from None
     state["root"] = root
+    navigation.prune_when_large(config, state["catalog"])
     rendercache.restore(state["catalog"], root)  # tables and texts made from this very catalog by an earlier build
     state["today"] = exports.build_day()  # the radar's "today"; SOURCE_DATE_EPOCH sets it (tests, reproducible builds)
     staging.stage(state, config)  # the build writes into a temporary folder until it has all succeeded

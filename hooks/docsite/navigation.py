@@ -12,6 +12,11 @@ from render.text import html_text
 from .pages import provider_id_of
 
 
+# Beyond this many providers every page would carry them all in its sidebar (170 KB of HTML at 500, most
+# of a phone's time reading the comparison page), so the sidebar shows the open group only: Material's
+# `navigation.prune`. The real catalog stays below it and keeps groups that open in place.
+PRUNE_ABOVE = 100
+
 # Reading order of the top level: what a reader needs first. Pages not listed keep their place after
 # these, in MkDocs' own (alphabetical) order. Names are docs paths without the language suffix.
 TOP_LEVEL_ORDER = ("index", "providers", "compare", "models", "task-cost", "changes", "glossary", "exports",
@@ -68,3 +73,10 @@ def relink(nav: Navigation) -> Navigation:
     nav.pages = _get_by_type(nav.items, Page)
     _add_previous_and_next_links(nav.pages)
     return nav
+
+
+def prune_when_large(config, catalog: Catalog) -> None:
+    """Show only the open group of the navigation when the catalog has more than PRUNE_ABOVE providers."""
+    features = config.theme.setdefault("features", [])
+    if len(catalog.providers) > PRUNE_ABOVE and "navigation.prune" not in features:
+        features.append("navigation.prune")
