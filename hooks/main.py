@@ -40,6 +40,11 @@ def on_startup(command, dirty):
     preview.plan(state, command, dirty)  # scripts/serve: a saved file rebuilds only the pages it feeds
 
 
+def on_serve(server, config, builder):
+    preview.quicken(state, server)
+    return server
+
+
 def on_config(config):
     root = Path(config.config_file_path).parent
     try:
