@@ -8,25 +8,19 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
+import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, copy_project
 
+sys.path.insert(0, str(ROOT / "bench"))
+import serve_rebuild  # noqa: E402  (the benchmark's own server helpers: a free port, a forgiving fetch)
+
 PRICE = "price: {currency: USD, input: 0.15, output: 0.6, cache_read: 0.075}"  # a Groq model's, once in the file
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def wait_until(condition, what: str, limit: float = 120) -> None:
@@ -42,9 +36,7 @@ class Server:
     """A running scripts/serve: its address, its log and the site folder it serves from."""
 
     def __init__(self, project: Path, log: Path):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
+        self.port = serve_rebuild.free_port()
         self.project, self.log_path = project, log
         env = {key: value for key, value in os.environ.items() if key != "DOCS_BUILD_ZH"}
         self.process = subprocess.Popen([str(project / "scripts/serve"), "-a", f"127.0.0.1:{self.port}"], cwd=project,
@@ -53,7 +45,7 @@ class Server:
 
     def page(self, path: str) -> str:
         """A served file, without the numbers of the live-reload script the server adds to every page."""
-        return re.sub(r"livereload\(\d+, \d+\)", "livereload()", fetch(f"http://127.0.0.1:{self.port}/{path}"))
+        return re.sub(r"livereload\(\d+, \d+\)", "livereload()", serve_rebuild.fetch(f"http://127.0.0.1:{self.port}/{path}"))
 
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8")

@@ -72,14 +72,21 @@ def read(root: Path, name: str):
 
 def write(root: Path, name: str, catalog) -> None:
     """Save the catalog under its name (atomically) and drop all but the newest few copies."""
-    folder = root / FOLDER
+    keep_copy(root / FOLDER, f"{name}.pickle", pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def keep_copy(folder: Path, filename: str, content: bytes) -> bool:
+    """Write a saved copy atomically beside its older ones and keep only the newest KEEP with its suffix.
+    False when the folder cannot be written: a read-only checkout builds as before, only without copies."""
+    suffix = Path(filename).suffix
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        partial = folder / f"{name}.{os.getpid()}.partial"
-        partial.write_bytes(pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, folder / f"{name}.pickle")
-        copies = sorted(folder.glob("*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)
+        partial = folder / f"{filename}.{os.getpid()}.partial"
+        partial.write_bytes(content)
+        os.replace(partial, folder / filename)
+        copies = sorted(folder.glob(f"*{suffix}"), key=lambda path: path.stat().st_mtime, reverse=True)
         for old in copies[KEEP:]:
             old.unlink(missing_ok=True)
     except OSError:
-        pass  # a read-only checkout builds as before, only without the saved copy
+        return False
+    return True

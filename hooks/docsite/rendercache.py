@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
 from pathlib import Path
 
 import catalog as catalog_loader
+from catalog import cache
 from render import memo
 
 FOLDER = ".cache/render"
 HOOKS = Path(__file__).resolve().parent.parent
-KEEP = 4  # copies kept, as for the catalog
 PLAIN = (str, bytes, int, float, bool, type(None))
 _state: dict = {"restored": None, "count": 0}  # the catalog whose copy was read, and how many results it held
 
@@ -72,16 +71,7 @@ def save(catalog, root: Path, serving: bool = False) -> None:
     table = {key: value for key, value in memo.results(catalog).items() if _plain(key) and _plain(value)}
     if len(table) == _state["count"]:
         return  # only results that are not saved (objects, kept in memory) are new
-    folder = root / FOLDER
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = folder / f"{name}.{os.getpid()}.partial"
-        partial.write_bytes(marshal.dumps(table))
-        os.replace(partial, folder / f"{name}.marshal")
-        copies = sorted(folder.glob("*.marshal"), key=lambda path: path.stat().st_mtime, reverse=True)
-        for old in copies[KEEP:]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        return  # a read-only checkout builds as before, only without the saved copy
+    if not cache.keep_copy(root / FOLDER, f"{name}.marshal", marshal.dumps(table)):
+        return
     memo.saved(catalog)
     _state["count"] = len(table)
