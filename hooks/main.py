@@ -75,7 +75,7 @@ def on_nav(nav, config, files):
     # After static-i18n has rebuilt the navigation for this language, before any page is converted.
     interface.localize(config, state["catalog"], _lang(config), _languages(config)[0])
     if preview.active(state):
-        preview.mark(state, files, state["catalog"])
+        preview.mark(state, files, state["catalog"], _lang(config))
     nav = modelpages.index_only(nav, state["catalog"], _lang(config))
     return navigation.group_providers(nav, state["catalog"], _lang(config))
 

@@ -131,3 +131,18 @@ def test_a_changed_config_rebuilds_everything(server):
     config = server.project / "mkdocs.yml"
     said = server.save("mkdocs.yml", config.read_text(encoding="utf-8"), until="Documentation built in")
     assert not preview_lines(said) and "Preview: nothing changed" not in said
+
+
+def test_a_page_that_comes_or_goes_rebuilds_everything(server):
+    # Bedrock and Groq serve gpt-oss-safeguard-20b; named as another model, its page goes, and with it
+    # an entry of every page's navigation data.
+    groq = server.project / "data/providers/groq.yaml"
+    original = groq.read_text(encoding="utf-8")
+    assert original.count("  model: gpt-oss-safeguard-20b\n") == 1
+    try:
+        said = server.save("data/providers/groq.yaml", original.replace(
+            "  model: gpt-oss-safeguard-20b\n", "  model: gpt-oss-safeguard-20b-tuned\n"), until="Documentation built in")
+        assert not preview_lines(said) and "Preview: nothing changed" not in said, said[-2000:]
+    finally:
+        said = server.save("data/providers/groq.yaml", original, until="Documentation built in")
+    assert not preview_lines(said)

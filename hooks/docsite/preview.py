@@ -6,10 +6,12 @@ knows nothing of pages made from the catalog (and fails on them, as they have no
 before any page is read, this module gives every page its own answer, from what changed on disk since
 the last build that succeeded:
 
-- only files under data/providers/: the pages of those providers and the model pages they serve;
+- only files under data/providers/: the pages of those providers, the pages of the models they serve,
+  the models index and the pages whose markers draw on them or on the whole catalog (the comparison,
+  the overviews);
 - only Markdown pages under docs/: those pages;
-- anything else (mkdocs.yml, the theme overrides, other data, a page added or removed), or the first
-  build: every page, as without `--dirty`.
+- anything else (mkdocs.yml, the theme overrides, other data, a page added or removed, in docs/ or
+  by the catalog), or the first build: every page, as without `--dirty`.
 
 A focused rebuild says in the log which pages it rebuilt. Pages not rebuilt keep their last output
 and their titles (so the navigation reads as before); the search index, the exports and the feeds keep
@@ -62,7 +64,7 @@ def decide(state: dict, config) -> None:
     """Compare the project on disk with the last good build, once per rebuild (from on_config)."""
     preview = state["preview"]
     now = _snapshot(Path(config.config_file_path).parent, config)
-    preview["now"], preview["chosen"] = now, set()
+    preview["now"], preview["chosen"], preview["pages_now"] = now, set(), {}
     preview["rebuild"] = _focus(preview.get("built"), now, preview.get("catalog"), state["catalog"])
 
 
@@ -106,12 +108,17 @@ def _times(folder: Path) -> dict[str, int]:
     return found
 
 
-def mark(state: dict, files, catalog) -> None:
+def mark(state: dict, files, catalog, lang: str) -> None:
     """Tell MkDocs which pages to rebuild this time (from on_nav, after static-i18n has made its Files)."""
-    rebuild = state["preview"]["rebuild"]
-    chosen = None if rebuild is None else _pages(rebuild, files, (state["preview"]["catalog"], catalog),
-                                                 state["preview"].get("drawn_on", {}))
-    titles = state["preview"].setdefault("titles", {})
+    preview = state["preview"]
+    pages = {file.src_uri for file in files.documentation_pages()}
+    preview.setdefault("pages_now", {})[lang] = pages
+    if pages != preview.get("pages", {}).get(lang):
+        preview["rebuild"] = None  # a page came or went: every navigation changes
+    rebuild = preview["rebuild"]
+    chosen = None if rebuild is None else _pages(rebuild, files, (preview["catalog"], catalog),
+                                                 preview.get("drawn_on", {}))
+    titles = preview.setdefault("titles", {})
     for file in files.documentation_pages():
         fresh = chosen is None or file.src_uri in chosen
         # An instance attribute in front of File.is_modified, which MkDocs asks under --dirty.
@@ -119,7 +126,7 @@ def mark(state: dict, files, catalog) -> None:
         if not fresh and file.src_uri in titles:
             file.page.title = titles[file.src_uri]  # a page not read again has no title of its own
     if chosen is not None:
-        state["preview"]["chosen"] |= chosen & {file.src_uri for file in files.documentation_pages()}
+        preview["chosen"] |= chosen & pages
 
 
 def _pages(rebuild: dict, files, catalogs, drawn_on: dict) -> set[str]:
@@ -166,7 +173,7 @@ def finish(state: dict, site_dir: Path) -> None:
         for path, content in preview.get("search", {}).items():
             path.write_bytes(content)  # the search plugin has just written an index of the rebuilt pages only
         _say(sorted(preview["chosen"], key=_reading_order))
-    preview["built"], preview["catalog"] = preview["now"], state["catalog"]
+    preview["built"], preview["catalog"], preview["pages"] = preview["now"], state["catalog"], preview["pages_now"]
 
 
 def _reading_order(src_uri: str) -> tuple:
