@@ -140,8 +140,8 @@ def test_a_page_that_comes_or_goes_rebuilds_everything(server):
     original = groq.read_text(encoding="utf-8")
     assert original.count("  model: gpt-oss-safeguard-20b\n") == 1
     try:
-        said = server.save("data/providers/groq.yaml", original.replace(
-            "  model: gpt-oss-safeguard-20b\n", "  model: gpt-oss-safeguard-20b-tuned\n"), until="Documentation built in")
+        renamed = original.replace("  model: gpt-oss-safeguard-20b\n", "  model: gpt-oss-safeguard-20b-tuned\n")
+        said = server.save("data/providers/groq.yaml", renamed, until="Documentation built in")
         assert not preview_lines(said) and "Preview: nothing changed" not in said, said[-2000:]
     finally:
         said = server.save("data/providers/groq.yaml", original, until="Documentation built in")
