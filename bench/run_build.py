@@ -64,6 +64,7 @@ def main() -> None:
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
     if with_hooks:
         instrument(config, (project / "hooks/main.py").resolve())
+    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does before building
     try:
         build(config)
     except BaseException as error:  # mkdocs reports through logging, which is quiet here: say it

@@ -14,8 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import catalog as catalog_loader
-from docsite import (changepage, comparison_files, exports, generated, interface, modelpages, navigation, notfound,
-                     pages, preview, rendercache, searchindex, searchlanguages, staging, templatecache,
+from docsite import (ahead, changepage, comparison_files, exports, generated, interface, modelpages, navigation,
+                     notfound, pages, preview, rendercache, searchindex, searchlanguages, staging, templatecache,
                      untranslated)
 from docsite.languages import folder as site_folder
 from render import changes, markers, model_page, provider
@@ -37,6 +37,7 @@ def _languages(config) -> tuple[list[str], str]:
 
 def on_startup(command, dirty):
     staging.plan(state, command, dirty)
+    ahead.plan(state, command, dirty)  # a first `mkdocs build` makes the catalog's tables on a second core
     preview.plan(state, command, dirty)  # scripts/serve: a saved file rebuilds only the pages it feeds
 
 
@@ -53,8 +54,9 @@ def on_config(config):
         raise PluginError(str(error)) from None
     state["root"] = root
     navigation.prune_when_large(config, state["catalog"])
-    rendercache.restore(state["catalog"], root)  # tables and texts made from this very catalog by an earlier build
+    restored = rendercache.restore(state["catalog"], root)  # tables and texts an earlier build made from it
     state["today"] = exports.build_day()  # the radar's "today"; SOURCE_DATE_EPOCH sets it (tests, reproducible builds)
+    ahead.start(state, config, restored)
     staging.stage(state, config)  # the build writes into a temporary folder until it has all succeeded
     if preview.active(state) and not config.plugins["i18n"].building:
         preview.decide(state, config)
@@ -101,6 +103,7 @@ def on_page_read_source(page, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    ahead.collect(state)
     lang, src = _lang(config), page.file.src_uri
     try:
         pages.check_provider_page(state["catalog"], src, markdown, src in state["generated"])
@@ -141,6 +144,7 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_page(output, page, config):
+    ahead.collect(state)
     # The comparison and model tables join their pages only now, past Markdown and search indexing.
     output = model_page.fill_slot(output, state["catalog"], _lang(config))
     output = changes.fill_slots(output, state["catalog"], _lang(config))
@@ -167,6 +171,7 @@ def on_post_build(config):
     if config.plugins["i18n"].building:
         return
     if not preview.focused(state):  # a focused preview rebuild leaves the catalog-wide files as they were
+        ahead.collect(state, wait=True)
         _write_catalog_files(config)
     if preview.active(state):
         preview.finish(state, Path(config.site_dir))
@@ -189,4 +194,5 @@ def _write_catalog_files(config) -> None:
 
 
 def on_build_error(error):
+    ahead.discard(state)
     staging.discard(state)

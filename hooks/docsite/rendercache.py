@@ -40,26 +40,28 @@ def _name(catalog, root: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _plain(value) -> bool:
+def is_plain(value) -> bool:
     """Text, numbers and tuples of them: what marshal writes and reads back as the same value."""
-    return isinstance(value, PLAIN) or (type(value) is tuple and all(_plain(item) for item in value))
+    return isinstance(value, PLAIN) or (type(value) is tuple and all(is_plain(item) for item in value))
 
 
-def restore(catalog, root: Path) -> None:
-    """Take the saved results for this catalog, once per loaded catalog (serve rebuilds keep them in memory)."""
+def restore(catalog, root: Path) -> int:
+    """Take the saved results for this catalog, once per loaded catalog (serve rebuilds keep them in memory);
+    how many there were."""
     if _state["restored"] is catalog:
-        return
+        return _state["count"]
     _state.update(restored=catalog, count=0)
     name = _name(catalog, root)
     if name is None:
-        return
+        return 0
     try:
         saved = marshal.loads((root / FOLDER / f"{name}.marshal").read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
-        return  # missing or unreadable: computed again and saved anew
+        return 0  # missing or unreadable: computed again and saved anew
     if isinstance(saved, dict):
         memo.adopt(catalog, saved)
         _state["count"] = len(saved)
+    return _state["count"]
 
 
 def save(catalog, root: Path, serving: bool = False) -> None:
@@ -68,7 +70,7 @@ def save(catalog, root: Path, serving: bool = False) -> None:
     name = _name(catalog, root) if memo.added(catalog) and not serving else None
     if name is None:
         return
-    table = {key: value for key, value in memo.results(catalog).items() if _plain(key) and _plain(value)}
+    table = {key: value for key, value in memo.results(catalog).items() if is_plain(key) and is_plain(value)}
     if len(table) == _state["count"]:
         return  # only results that are not saved (objects, kept in memory) are new
     if not cache.keep_copy(root / FOLDER, f"{name}.marshal", marshal.dumps(table)):

@@ -21,11 +21,15 @@ def results(catalog) -> dict:
     return _current["results"]
 
 
-def adopt(catalog, saved: dict) -> None:
-    """Take results saved for this very catalog (same data, code and day) as if computed in this process."""
+def adopt(catalog, saved: dict, fresh: bool = False) -> None:
+    """Take results saved for this very catalog (same data, code and day) as if computed in this process;
+    `fresh` ones (made by a worker of this build, docsite/ahead.py) are new to the saved copy too."""
     table = results(catalog)
+    before = len(table)
     for key, value in saved.items():
         table.setdefault(key, value)
+    if fresh:
+        _current["added"] += len(table) - before
 
 
 def added(catalog) -> int:

@@ -169,6 +169,11 @@ SLOT = '<div class="model-table-slot" data-model="{slug}"></div>'
 _SLOT = re.compile(r'<div class="(model-table|price-history)-slot" data-model="([a-z0-9-]+)"></div>')
 
 
+def slots_in(text: str) -> list[tuple[str, str]]:
+    """(kind, slug) of each table slot in a page's Markdown or HTML, in order."""
+    return [(match[1], match[2]) for match in _SLOT.finditer(text)]
+
+
 def fill_slot(html: str, catalog: Catalog, lang: str) -> str:
     """A built page with its model's tables in place of the slots; other pages come back unchanged."""
     if '-slot" data-model="' not in html:
