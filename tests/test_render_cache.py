@@ -92,7 +92,7 @@ def test_only_plain_values_are_saved(root):
     memo.per_catalog(lambda catalog: catalog)(loaded)  # an object: kept in memory only
     rendercache.save(loaded, root)
     saved = marshal.loads(saved_copies(root)[0].read_bytes())
-    assert saved and all(rendercache._plain(key) and isinstance(value, str) for key, value in saved.items())
+    assert saved and all(rendercache.is_plain(key) and isinstance(value, str) for key, value in saved.items())
 
 
 def test_an_unreadable_copy_is_ignored(root):
