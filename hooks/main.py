@@ -30,7 +30,10 @@ def _lang(config) -> str:
 
 def _languages(config) -> tuple[list[str], str]:
     i18n = config.plugins["i18n"]
-    return [lang.locale for lang in i18n.config.languages], i18n.default_language
+    if state.get("languages_of") is not i18n:  # asked by every page event: made once per loaded config
+        state["languages_of"], state["languages"] = i18n, ([lang.locale for lang in i18n.config.languages],
+                                                            i18n.default_language)
+    return state["languages"]
 
 
 # Hooks ---------------------------------------------------------------------------------------------
@@ -185,10 +188,12 @@ def _write_catalog_files(config) -> None:
     changepage.write_feeds(state["catalog"], state.get("site_text", {}), config,
                            [lang for lang in languages if lang in state.get("pages", {})], default)
     modelpages.write_data(state["catalog"], Path(config.site_dir), list(state.get("pages", {})), default)
-    # One search entry per model, so that a model id finds the pages that list it.
-    searchindex.add_model_entries(Path(config.site_dir), state["catalog"], languages, default)
-    # Then one index per language, with glossary terms and provider aliases (docsite/searchlanguages.py).
-    searchlanguages.split_index(Path(config.site_dir), state["catalog"], languages, default)
+    merged = searchlanguages.merged_index(Path(config.site_dir))
+    if merged is not None:
+        # One search entry per model, so that a model id finds the pages that list it; then one index per
+        # language, with glossary terms and provider aliases (docsite/searchlanguages.py).
+        searchindex.add_model_entries(merged, state["catalog"], languages, default)
+        searchlanguages.split_index(Path(config.site_dir), state["catalog"], languages, default, merged)
     rendercache.save(state["catalog"], state["root"], state.get("serving", False))
     staging.publish(state, config)
 

@@ -67,12 +67,13 @@ def restore(catalog, root: Path) -> int:
 def save(catalog, root: Path, serving: bool = False) -> None:
     """Save the results when this build computed new ones (atomically), keeping the newest few copies.
     Not while serving: its rebuilds keep the results in memory, and writing the copy would slow each one."""
-    name = _name(catalog, root) if memo.added(catalog) and not serving else None
+    results = memo.results(catalog)
+    if serving or not any(is_plain(key) and is_plain(results[key]) for key in memo.added(catalog)):
+        return  # nothing new, or only results that are not saved (objects, kept in memory)
+    name = _name(catalog, root)
     if name is None:
         return
-    table = {key: value for key, value in memo.results(catalog).items() if is_plain(key) and is_plain(value)}
-    if len(table) == _state["count"]:
-        return  # only results that are not saved (objects, kept in memory) are new
+    table = {key: value for key, value in results.items() if is_plain(key) and is_plain(value)}
     if not cache.keep_copy(root / FOLDER, f"{name}.marshal", marshal.dumps(table)):
         return
     memo.saved(catalog)

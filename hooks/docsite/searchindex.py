@@ -11,9 +11,6 @@ the first row with that id; any other model's entry leads to its row on its prov
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from catalog.entities import Catalog, Model, Provider
 from render.models import model_anchor
 from render.memo import per_catalog
@@ -76,17 +73,13 @@ def _model_entries(catalog: Catalog, lang: str, default: str) -> tuple:
     return tuple((page, tuple(items)) for page, items in entries.items())
 
 
-def add_model_entries(site_dir: Path, catalog: Catalog, languages: list[str], default: str) -> None:
-    """Rewrite search/search_index.json with the model entries after each provider page's own entries.
+def add_model_entries(index: dict, catalog: Catalog, languages: list[str], default: str) -> None:
+    """Put the model entries into the merged index (static-i18n's, of all languages), after each provider
+    page's own entries.
 
     Material groups a page's sections under the first entry of that page, so the new entries follow
-    the page's entries; pages that are not in the index (not built) get none. Run after static-i18n
-    has written the merged index of all languages.
+    the page's entries; pages that are not in the index (not built) get none.
     """
-    path = site_dir / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
     present = {doc["location"] for doc in index["docs"]}
     extra: dict[str, list[dict]] = {}
     for lang in languages:
@@ -99,4 +92,3 @@ def add_model_entries(site_dir: Path, catalog: Catalog, languages: list[str], de
     for page, at in sorted(last_of_page.items(), key=lambda item: -item[1]):
         docs[at:at] = extra.get(page, [])
     index["docs"] = docs
-    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")

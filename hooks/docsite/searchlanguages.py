@@ -147,12 +147,19 @@ def language_docs(docs: list[dict], catalog: Catalog, lang: str, default: str, s
     return after_page(docs, sites.folder(lang, default) + "glossary/", glossary_entries(catalog, lang, default))
 
 
-def split_index(site_dir: Path, catalog: Catalog, languages: list[str], default: str) -> dict[str, Path]:
-    """Write one index per built language beside its pages; returns the files written by language."""
-    merged_path = site_dir / "search" / "search_index.json"
-    if not merged_path.is_file():
+def merged_index(site_dir: Path) -> dict | None:
+    """The index of all languages that static-i18n writes after the last language's build, or None."""
+    path = site_dir / "search" / "search_index.json"
+    return orjson.loads(path.read_bytes()) if path.is_file() else None
+
+
+def split_index(site_dir: Path, catalog: Catalog, languages: list[str], default: str,
+                merged: dict | None = None) -> dict[str, Path]:
+    """Write one index per built language beside its pages (the default language's in place of the merged
+    one); returns the files written by language. `merged` is the merged index, when already read."""
+    merged = merged_index(site_dir) if merged is None else merged
+    if merged is None:
         return {}
-    merged = orjson.loads(merged_path.read_bytes())
     written = {}
     for lang in languages:
         docs = [doc for doc in merged["docs"] if language_of(doc["location"], languages, default) == lang]

@@ -11,13 +11,13 @@ from __future__ import annotations
 import functools
 import hashlib
 
-_current: dict = {"catalog": None, "results": {}, "added": 0}
+_current: dict = {"catalog": None, "results": {}, "added": []}  # added: keys of results new to the saved copy
 
 
 def results(catalog) -> dict:
     """{(function, *arguments): result} for this catalog; a different catalog starts an empty table."""
     if _current["catalog"] is not catalog:
-        _current.update(catalog=catalog, results={}, added=0)
+        _current.update(catalog=catalog, results={}, added=[])
     return _current["results"]
 
 
@@ -25,16 +25,16 @@ def adopt(catalog, saved: dict, fresh: bool = False) -> None:
     """Take results saved for this very catalog (same data, code and day) as if computed in this process;
     `fresh` ones (made by a worker of this build, docsite/ahead.py) are new to the saved copy too."""
     table = results(catalog)
-    before = len(table)
     for key, value in saved.items():
-        table.setdefault(key, value)
-    if fresh:
-        _current["added"] += len(table) - before
+        if key not in table:
+            table[key] = value
+            if fresh:
+                _current["added"].append(key)
 
 
-def added(catalog) -> int:
-    """How many results this process computed for the catalog (0: nothing new to save)."""
-    return _current["added"] if _current["catalog"] is catalog else 0
+def added(catalog) -> list:
+    """The keys of the results this process computed for the catalog since they were last saved."""
+    return _current["added"] if _current["catalog"] is catalog else []
 
 
 def _short(argument):
@@ -47,7 +47,7 @@ def _short(argument):
 def saved(catalog) -> None:
     """The results so far are saved: only those computed from now on count as new."""
     if _current["catalog"] is catalog:
-        _current["added"] = 0
+        _current["added"] = []
 
 
 def per_catalog(function):
@@ -60,6 +60,22 @@ def per_catalog(function):
         table, key = results(catalog), (name, *map(_short, arguments))
         if key not in table:
             table[key] = function(catalog, *arguments)
-            _current["added"] += 1
+            _current["added"].append(key)
+        return table[key]
+    return wrapper
+
+
+def per_text(function):
+    """Compute `function(text)` once, for a function of plain text alone that needs no catalog (a name's sort
+    key): kept with the current catalog's results and saved with them, so a repeated build reads the result
+    instead of loading what computing it takes (a dictionary of pinyin)."""
+    name = f"{function.__module__}.{function.__qualname__}"
+
+    @functools.wraps(function)
+    def wrapper(text):
+        table, key = _current["results"], (name, text)
+        if key not in table:
+            table[key] = function(text)
+            _current["added"].append(key)
         return table[key]
     return wrapper

@@ -22,6 +22,8 @@ from functools import lru_cache
 
 from catalog.templates import PLACEHOLDER
 
+from .memo import per_text
+
 # Characters that Markdown (with our extensions) may read as syntax inside a line or a table cell,
 # mapped to numeric entities (str.translate: this runs for every catalog string on every page).
 _MARKDOWN_SPECIAL = str.maketrans({char: f"&#{ord(char)};" for char in "\\`*_{}[]()#+!|<>&~^=:$"})
@@ -138,6 +140,11 @@ def collation_key(name: str) -> str:
     """How a name sorts: Chinese characters by pinyin, so 阿里云百炼 sorts under A among Latin names."""
     if not _HAN.search(name):
         return name.casefold()
+    return _pinyin_key(name)
+
+
+@per_text
+def _pinyin_key(name: str) -> str:
     return "".join(_pinyin()(name)).casefold()
 
 
