@@ -87,7 +87,7 @@ def build(text: str, shown: str):
                     raise _refuse(shown, event, _path(text, count - 1).at_event(), *ALIASES)
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+                    tag = _resolve(event.value, event.implicit)
                 # Most values are text as written; anything else is checked and constructed.
                 value = event.value if tag == _STR_TAG and event.style != '"' else _scalar_event(
                     event, tag, shown, frames)
@@ -123,6 +123,18 @@ def build(text: str, shown: str):
 
 
 ALIASES = ("YAML anchors and aliases are not allowed", "write the value out in full")
+_resolved: dict = {}  # (text, implicit) -> tag: a catalog repeats its keys and values thousands of times
+
+
+def _resolve(value: str, implicit: tuple) -> str:
+    """The tag YAML gives a scalar written without one (str, int, bool…), by PyYAML's own rules."""
+    key = (value, implicit)
+    tag = _resolved.get(key)
+    if tag is None:
+        if len(_resolved) >= 100_000:
+            _resolved.clear()
+        tag = _resolved[key] = _resolver.resolve(yaml.ScalarNode, value, implicit)
+    return tag
 
 
 def _path(text: str, count: int) -> FieldPath:

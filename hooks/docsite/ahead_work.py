@@ -45,20 +45,31 @@ class Plan:
                    Path(config.docs_dir), state["root"])
 
 
+BATCH = 25  # calls per handover: the build takes pages a few at a time instead of waiting for a language's all
+
+
 def batches(catalog: Catalog, plan: Plan) -> Iterator[list]:
-    """Lists of calls, one list per handover, each made when its turn comes."""
+    """Lists of calls, one list per handover, each made when its turn comes: pages in the order MkDocs
+    converts them (hand-written, providers, models), then the tables that join them, then the rest."""
     for lang in plan.languages:
         yield [_expand(catalog, text, lang) for text in _docs_pages(plan.docs_dir, lang, plan.default)]
-        yield [_expand(catalog, text, lang) for _, text in _provider_pages(catalog, plan, lang)]
-        yield [_expand(catalog, text, lang) for _, text in _model_pages(catalog, plan, lang)]
-        yield [*_tables(catalog, plan, lang, markdown=False), *_radar_pages(catalog, plan, lang)]
+        yield from _chunks(_expand(catalog, text, lang) for _, text in _provider_pages(catalog, plan, lang))
+        yield from _chunks(_expand(catalog, text, lang) for _, text in _model_pages(catalog, plan, lang))
+        yield from _chunks([*_tables(catalog, plan, lang, markdown=False), *_radar_pages(catalog, plan, lang)])
     yield _catalog_files(catalog, plan)
     for lang in plan.languages:  # what llms-full.txt wants, once every language is built
-        yield [*_tables(catalog, plan, lang, markdown=True), *_llms_texts(catalog, plan, lang)]
+        yield from _chunks([*_tables(catalog, plan, lang, markdown=True), *_llms_texts(catalog, plan, lang)])
 
 
-def _expand(catalog: Catalog, text: str, lang: str):
-    return functools.partial(markers.expand, as_handed(text), catalog, lang)
+def _chunks(calls) -> Iterator[list]:
+    calls = list(calls)
+    for start in range(0, len(calls), BATCH):
+        yield calls[start:start + BATCH]
+
+
+def _expand(catalog: Catalog, text, lang: str):
+    """The call that expands a page's markers; `text` is the page's text, or a call that makes it."""
+    return lambda: markers.expand(as_handed(text if isinstance(text, str) else text()), catalog, lang)
 
 
 def as_handed(text: str) -> str:
@@ -80,18 +91,19 @@ def _docs_pages(docs_dir: Path, lang: str, default: str) -> list[str]:
     return texts
 
 
-def _provider_pages(catalog: Catalog, plan: Plan, lang: str) -> list[tuple[str, str]]:
-    """(source path, text) of the generated provider pages in one language."""
+def _provider_pages(catalog: Catalog, plan: Plan, lang: str) -> list[tuple[str, functools.partial]]:
+    """(source path, the call that makes its text) of the generated provider pages in one language."""
     written = generated.hand_written_ids(plan.docs_dir)
     return [(generated.provider_page_paths(entry.id, [lang], plan.default)[0],
-             provider.render_page(catalog, entry, lang)) for entry in catalog.providers if entry.id not in written]
+             functools.partial(provider.render_page, catalog, entry, lang))
+            for entry in catalog.providers if entry.id not in written]
 
 
-def _model_pages(catalog: Catalog, plan: Plan, lang: str) -> list[tuple[str, str]]:
-    """(source path, text) of the models index and the model pages in one language."""
+def _model_pages(catalog: Catalog, plan: Plan, lang: str) -> list[tuple[str, functools.partial]]:
+    """(source path, the call that makes its text) of the models index and the model pages in one language."""
     slugs = ["index", *(item.slug for item in with_pages(catalog))]
-    return [(generated.model_page_paths(slug, [lang], plan.default)[0], modelpages.markdown(catalog, (slug, lang)))
-            for slug in slugs]
+    return [(generated.model_page_paths(slug, [lang], plan.default)[0],
+             functools.partial(modelpages.markdown, catalog, (slug, lang))) for slug in slugs]
 
 
 def _radar_pages(catalog: Catalog, plan: Plan, lang: str) -> list:
@@ -108,7 +120,7 @@ def _llms_texts(catalog: Catalog, plan: Plan, lang: str) -> list:
     urls, today = exports.Urls(plan.site_url, plan.default), datetime.date.fromisoformat(plan.day)
     calls = []
     for src, text in [*_provider_pages(catalog, plan, lang), *_model_pages(catalog, plan, lang)]:
-        handed = as_handed(text)
+        handed = as_handed(text())
         converted = changepage.with_radar_notice(markers.expand(handed, catalog, lang), catalog,
                                                  provider_id_of(src), lang, today)
         calls.append(functools.partial(llms_files.plain_text, catalog, src, _url(src, lang, plan.default), handed,
@@ -127,7 +139,7 @@ def _url(src: str, lang: str, default: str) -> str:
 def _tables(catalog: Catalog, plan: Plan, lang: str, markdown: bool) -> list:
     """The tables that join pages after conversion (HTML), or the llms text's copies of them (Markdown)."""
     calls = [functools.partial(model_page.slot_table, catalog, kind, slug, lang, markdown)
-             for _, text in _model_pages(catalog, plan, lang) for kind, slug in model_page.slots_in(text)]
+             for _, text in _model_pages(catalog, plan, lang) for kind, slug in model_page.slots_in(text())]
     if not markdown:
         calls.append(functools.partial(comparison_files.rendered, catalog, lang))
         calls += [functools.partial(changes.provider_table, catalog, provider_id, lang)
