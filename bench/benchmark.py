@@ -30,8 +30,11 @@ import weight  # noqa: E402
 ROOT = synthetic.ROOT
 
 
-def build(project: Path, site: Path, hooks: bool = True, env: dict | None = None) -> dict:
-    """One build in a fresh process; returns {total, hooks, parses} in seconds / count."""
+def build(project: Path, site: Path, hooks: bool = True, env: dict | None = None, first: bool = False) -> dict:
+    """One build in a fresh process; returns {total, hooks, parses} in seconds / count. `first`: without the
+    copies an earlier build saved (.cache/), as a fresh clone builds."""
+    if first:
+        shutil.rmtree(project / ".cache", ignore_errors=True)
     command = [sys.executable, str(ROOT / "bench/run_build.py"), str(project), str(site)]
     result = subprocess.run(command + ([] if hooks else ["--no-hooks"]), capture_output=True, text=True,
                             env={**os.environ, **(env or {})})
@@ -46,14 +49,19 @@ def best_of(repeat: int, *args, **kwargs) -> dict:
 
 def measure_size(work: Path, providers: int, models: int, repeat: int, compare_only: bool = False) -> dict:
     project = synthetic.make_project(work / f"p{providers}", providers, models)
-    hooked = best_of(repeat, project, work / f"s{providers}")
+    hooked = best_of(repeat, project, work / f"s{providers}", first=True)
     compare = compare_page.measure(work / f"s{providers}")
     if compare_only:
         return {"providers": providers, "models": providers * models, "build_s": hooked["total"], "compare": compare}
     baseline_project = synthetic.make_baseline(project, work / f"b{providers}")
     baseline = best_of(repeat, baseline_project, work / f"sb{providers}", hooks=False)
     pages = len(list((work / f"s{providers}").rglob("index.html")))
-    return {"providers": providers, "models": providers * models, "pages": pages, "build_s": hooked["total"],
+    # The next builds of the same data read the saved catalog and results (skipped at 500: a minute each).
+    repeated = best_of(repeat, project, work / f"s{providers}") if providers <= 100 else None
+    again = repeated and {"build_s": repeated["total"], "hooks_share": repeated["hooks"] / repeated["total"],
+                          "hook_events_s": repeated["events"]}
+    return {"repeated": again,
+            "providers": providers, "models": providers * models, "pages": pages, "build_s": hooked["total"],
             "hooks_s": hooked["hooks"], "hooks_share": hooked["hooks"] / hooked["total"],
             "baseline_s": baseline["total"], "overhead_ratio": hooked["total"] / baseline["total"],
             "parses": hooked["parses"], "hook_events_s": hooked["events"], "compare": compare}
@@ -135,6 +143,10 @@ def report(results: dict) -> str:
         return "\n".join(compare_report(results))
     parts = ["## Synthetic catalogs", "", table(results["sizes"]), ""] if results["sizes"] else []
     parts += [breakdown(row) for row in results["sizes"]] + [""] if results["sizes"] else []
+    parts += [by_event(f"Repeated build at {row['providers']} × {row['models'] // row['providers']} (reading the "
+                       f"saved catalog and results): {row['repeated']['build_s']:.2f} s, our hooks "
+                       f"{row['repeated']['hooks_share']:.1%}", row["repeated"]["hook_events_s"])
+              for row in results["sizes"] if row.get("repeated")] + [""]
     if len(results["sizes"]) > 1:
         parts += [f"Growth exponent of build time from {results['sizes'][0]['providers']} to "
                   f"{results['sizes'][-1]['providers']} providers: **{results['exponent']:.2f}** "
@@ -169,7 +181,11 @@ def targets(results: dict) -> list[str]:
     checks = []
     for row in results["sizes"]:
         if row["providers"] == 100:
-            checks.append(("our hooks at 100 × 30", f"{row['hooks_share']:.1%}", row["hooks_share"] <= 0.05))
+            share = row["hooks_share"]
+            checks.append(("our hooks at 100 × 30, first build", f"{share:.1%}", share <= 0.05))
+            if row.get("repeated"):
+                share = row["repeated"]["hooks_share"]
+                checks.append(("our hooks at 100 × 30, repeated build", f"{share:.1%}", share <= 0.05))
     if "real" in results:
         real = results["real"]
         checks += [("our hooks, real site, first build", f"{real['first_hooks_share']:.1%}",
