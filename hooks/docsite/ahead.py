@@ -63,15 +63,15 @@ def start(state: dict, config, restored: int) -> None:
 
 def _work(catalog, work, folder: Path) -> None:
     """Make each batch, then write the results it added (plain values only, as the saved copy holds)."""
-    table, batches = memo.results(catalog), ahead_work.batches(catalog, work)
+    table, made, batches = memo.results(catalog), memo.added(catalog), ahead_work.batches(catalog, work)
     for number in itertools.count():
-        known = len(table)  # before the batch is drawn: drawing it renders the pages it expands
+        known = len(made)  # before the batch is drawn: drawing it renders the pages it expands
         batch = next(batches, None)
         if batch is None:
             return
         for make in batch:
             make()
-        fresh = {key: value for key, value in list(table.items())[known:] if is_plain(key) and is_plain(value)}
+        fresh = {key: table[key] for key in made[known:] if is_plain(key) and is_plain(table[key])}
         partial = folder / f"{number}.part"
         partial.write_bytes(marshal.dumps(fresh))
         os.replace(partial, folder / f"{number}.marshal")  # whole or absent: the build never reads half a batch
