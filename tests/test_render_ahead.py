@@ -98,7 +98,7 @@ def test_the_worker_makes_what_the_build_uses(tmp_path):
     made = worker_keys(project)
     assert {name.rsplit(".", 1)[-1] for name in made} >= {
         "_expand_usual", "slot_table", "rendered", "provider_table", "markdown", "export_files", "feed_files",
-        "compare_file", "plain_text", "_render_page"}
+        "compare_file", "plain_text", "_render_page", "_model_entries", "_row_boosts"}
     for name, keys in made.items():
         assert keys <= used, f"{name}: {len(keys - used)} results the build never looks up"
         wanted = {key for key in used if key[0] == name}

@@ -20,7 +20,8 @@ from catalog.entities import Catalog
 from render import changes, markers, model_page, provider, radar
 from render.served import with_pages
 
-from . import changepage, comparison_files, exports, generated, languages, llms_files, modelpages
+from . import (changepage, comparison_files, exports, generated, languages, llms_files, modelpages, searchindex,
+               searchlanguages)
 from .pages import provider_id_of
 
 
@@ -34,15 +35,17 @@ class Plan:
     site_names: dict
     docs_dir: Path
     root: Path
+    search_separator: str | None  # the search plugin's, which the search index split uses
 
     @classmethod
     def of(cls, state: dict, config) -> Plan:
         i18n = config.plugins["i18n"]
         built = [lang for lang in i18n.config.languages if lang.build]
         built.sort(key=lambda lang: lang.locale != i18n.default_language)
+        search = config.plugins.get("material/search")
         return cls(tuple(lang.locale for lang in built), i18n.default_language, state["today"].isoformat(),
                    config.site_url or "/", {lang.locale: lang.site_name or config.site_name for lang in built},
-                   Path(config.docs_dir), state["root"])
+                   Path(config.docs_dir), state["root"], search.config.separator if search else None)
 
 
 BATCH = 25  # calls per handover: the build takes pages a few at a time instead of waiting for a language's all
@@ -148,12 +151,17 @@ def _tables(catalog: Catalog, plan: Plan, lang: str, markdown: bool) -> list:
 
 
 def _catalog_files(catalog: Catalog, plan: Plan) -> list:
-    """The JSON export, the feeds and the model pages' data, written once every language is built."""
+    """The JSON export, the feeds, the model pages' data and the search entries, made once every language is
+    built."""
     urls = exports.Urls(plan.site_url, plan.default)
     schema_text = (plan.root / exports.SCHEMA_SOURCE).read_text(encoding="utf-8")
     calls = [functools.partial(exports.export_files, catalog, schema_text, urls.site_url, urls.default, plan.day)]
     for lang in plan.languages:
         calls += [functools.partial(changepage.feed_files, catalog, lang, plan.site_names[lang], urls.site_url,
                                     plan.default),
-                  functools.partial(modelpages.compare_file, catalog, lang)]
+                  functools.partial(modelpages.compare_file, catalog, lang),
+                  functools.partial(searchindex.model_entries, catalog, lang, plan.default)]
+        if plan.search_separator is not None:
+            calls.append(functools.partial(searchlanguages.row_boosts, catalog, lang, plan.default,
+                                           plan.search_separator))
     return calls
