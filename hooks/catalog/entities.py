@@ -264,7 +264,15 @@ class Catalog:
     changes: tuple[Change, ...] = ()  # newest first
 
     def provider(self, provider_id: str) -> Provider:
-        return next(provider for provider in self.providers if provider.id == provider_id)
+        """The provider of this id (KeyError for none): asked on every provider page, row and change."""
+        return self._providers_by_id[provider_id]
+
+    def has_provider(self, provider_id: str) -> bool:
+        return provider_id in self._providers_by_id
+
+    @functools.cached_property  # as Provider._by_id: not a field, so eq and repr ignore it
+    def _providers_by_id(self) -> dict:
+        return {provider.id: provider for provider in self.providers}
 
     def label(self, key: str, lang: str) -> str:
         return self.labels[key](lang)

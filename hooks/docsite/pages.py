@@ -25,7 +25,7 @@ def check_provider_page(catalog: Catalog, src_uri: str, markdown: str, is_genera
     provider_id = provider_id_of(src_uri)
     if provider_id is None or is_generated:
         return
-    if provider_id not in {provider.id for provider in catalog.providers}:
+    if not catalog.has_provider(provider_id):
         raise PageError(f"there is no data/providers/{provider_id}.yaml for this provider page "
                         "(add the data file, or move the page out of docs/providers/)")
     missing = [section for section in REQUIRED_SECTIONS if section not in sections_in(markdown)]
@@ -41,7 +41,7 @@ def describe(page, catalog: Catalog, lang: str) -> None:
     provider_id = provider_id_of(page.file.src_uri)
     if provider_id is None or "description" in page.meta:
         return
-    if provider_id in {provider.id for provider in catalog.providers}:
+    if catalog.has_provider(provider_id):
         page.meta["description"] = attr(meta_description(catalog.provider(provider_id), lang))
 
 

@@ -94,7 +94,7 @@ def _notice_line(catalog: Catalog, item: Retirement, key: str, lang: str) -> str
 
 def provider_notice(catalog: Catalog, provider: Provider, lang: str, today: datetime.date) -> str:
     """An admonition for a provider page naming its models on the radar; empty when there are none."""
-    if not any(entry is provider for entry in catalog.providers):  # from elsewhere (tests): nothing to reuse
+    if not catalog.has_provider(provider.id) or catalog.provider(provider.id) is not provider:  # from elsewhere (tests)
         return _notice(catalog, provider, lang, radar(catalog, today))
     return _provider_notice(catalog, provider.id, lang, today.isoformat())
 
