@@ -12,10 +12,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 
 import catalog
-from conftest import copy_project
+from conftest import ROOT, copy_project
 from docsite import ahead, ahead_work, exports, rendercache
 from render import memo
 
@@ -109,3 +110,27 @@ def test_the_worker_makes_what_the_build_uses(tmp_path):
             assert len(wanted - keys) <= 5, wanted - keys  # also sort hand-written pages' titles
         else:
             assert keys == wanted, f"{name}: {len(wanted - keys)} results the build makes alone"
+
+
+def test_no_process_to_spare_leaves_the_build_to_render_alone(monkeypatch):
+    def refuse():
+        raise OSError("Resource temporarily unavailable")
+    monkeypatch.setattr(os, "fork", refuse)
+    memo.results(None)
+    state = {"ahead_allowed": True, "today": exports.build_day(), "root": ROOT, "catalog": object()}
+    before = worker_folders()
+    ahead.start(state, load_config(str(ROOT / "mkdocs.yml")), restored=0)
+    assert "ahead" not in state and worker_folders() <= before
+
+
+def test_a_damaged_batch_stops_the_worker_and_the_build_goes_on(tmp_path):
+    worker = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    folder = tmp_path / "render-ahead"
+    folder.mkdir()
+    (folder / "0.marshal").write_bytes(b"\x00 not marshal")
+    state = {"catalog": object(), "ahead": {"pid": worker.pid, "folder": folder, "next": 0, "exited": False,
+                                            "taken": 0}}
+    ahead.collect(state)
+    assert "ahead" not in state and not folder.exists()
+    with pytest.raises(ProcessLookupError):  # stopped and reaped, not left running
+        os.kill(worker.pid, 0)

@@ -48,8 +48,15 @@ def start(state: dict, config, restored: int) -> None:
     if not state.pop("ahead_allowed", False) or restored or threading.active_count() > 1:
         return
     work = ahead_work.Plan.of(state, config)
-    folder = Path(tempfile.mkdtemp(prefix="render-ahead-"))
-    pid = os.fork()
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="render-ahead-"))
+    except OSError:
+        return  # no temporary folder: the build renders everything itself, as without a second core
+    try:
+        pid = os.fork()
+    except OSError:  # no process to spare (a limit on processes or memory): the same
+        shutil.rmtree(folder, ignore_errors=True)
+        return
     if pid == 0:  # the worker: never returns into MkDocs, whatever happens
         status = 1
         try:
@@ -85,7 +92,11 @@ def collect(state: dict, wait: bool = False) -> None:
     while True:
         path = job["folder"] / f"{job['next']}.marshal"
         if path.is_file():
-            batch = marshal.loads(path.read_bytes())
+            try:
+                batch = marshal.loads(path.read_bytes())
+            except (OSError, EOFError, ValueError, TypeError):  # a damaged file (a full or broken disk):
+                discard(state)  # stop the worker; the build makes the rest itself
+                return
             memo.adopt(state["catalog"], batch, fresh=True)
             job["next"], job["taken"] = job["next"] + 1, job["taken"] + len(batch)
             continue
