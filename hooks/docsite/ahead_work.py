@@ -2,8 +2,8 @@
 then the tables that join them after conversion, then what is written once every language is built.
 
 Each item calls the very function the build calls, with the arguments the build will pass, so its result lands
-under the key the build looks up (render/memo.py). A guess that does not match costs the worker time, never the
-site a change: tests compare these keys with those a real build uses.
+under the key the build looks up (render/memo.py). A guess that does not match only costs the worker time; it
+never changes the site. Tests compare these keys with those a real build uses.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class Plan:
                    Path(config.docs_dir), state["root"], search.config.separator if search else None)
 
 
-BATCH = 25  # calls per handover: the build takes pages a few at a time instead of waiting for a language's all
+BATCH = 25  # calls per handover: the build takes pages a few at a time, not all of a language's at the end
 
 
 def batches(catalog: Catalog, plan: Plan) -> Iterator[list]:
