@@ -71,8 +71,8 @@ def _chunks(calls) -> Iterator[list]:
 
 
 def _expand(catalog: Catalog, text, lang: str):
-    """The call that expands a page's markers; `text` is the page's text, or a call that makes it."""
-    return lambda: markers.expand(as_handed(text if isinstance(text, str) else text()), catalog, lang)
+    """The call that expands a page's markers, given the call that makes (or reads) the page's text."""
+    return lambda: markers.expand(as_handed(text()), catalog, lang)
 
 
 def as_handed(text: str) -> str:
@@ -81,8 +81,8 @@ def as_handed(text: str) -> str:
     return "\n".join(meta.get_data(text)[0].splitlines())
 
 
-def _docs_pages(docs_dir: Path, lang: str, default: str) -> list[str]:
-    """Texts of the hand-written pages in one language: a page's own translation, else its default text
+def _docs_pages(docs_dir: Path, lang: str, default: str) -> list[functools.partial]:
+    """Calls reading the hand-written pages in one language: a page's own translation, else its default text
     (static-i18n's fallback, and our untranslated mirrors, give that language the same text)."""
     texts = []
     for path in sorted(docs_dir.rglob("*.md")):
@@ -90,7 +90,7 @@ def _docs_pages(docs_dir: Path, lang: str, default: str) -> list[str]:
             continue  # a translation: read through its default page
         translated = path.with_suffix(f".{lang}.md")
         source = translated if lang != default and translated.is_file() else path
-        texts.append(source.read_text(encoding="utf-8-sig"))
+        texts.append(functools.partial(source.read_text, encoding="utf-8-sig"))
     return texts
 
 
@@ -112,7 +112,7 @@ def _model_pages(catalog: Catalog, plan: Plan, lang: str) -> list[tuple[str, fun
 def _radar_pages(catalog: Catalog, plan: Plan, lang: str) -> list:
     """The change page, and the radar's notice that every provider page gets (changepage.dress)."""
     today = datetime.date.fromisoformat(plan.day)
-    calls = [_expand(catalog, changes.render_page(catalog, lang, today), lang)]
+    calls = [_expand(catalog, functools.partial(changes.render_page, catalog, lang, today), lang)]
     notices = [functools.partial(radar.provider_notice, catalog, entry, lang, today) for entry in catalog.providers]
     return calls + notices
 
